@@ -1,0 +1,73 @@
+"""QT1xx: quotation marks - unclosed quotations, straight and curly marks mixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from draftlint.document import Document, Span
+from draftlint.rule import Context, rule
+from draftlint.violation import Finding, Severity
+
+_OPENING = "\u201c\u201e\""
+
+
+@rule(
+    "QT101",
+    "unclosed-quotation",
+    Severity.ERROR,
+    "A quotation opened and never closed within its paragraph.",
+    what="An opening quotation mark with no closing mark before the paragraph ends. A quotation "
+    "that runs on into a paragraph opening with a quotation mark is the usual convention and "
+    "is not flagged.",
+    why="A lost closing mark leaves the reader unsure where the speaker's words end.",
+    bad='He said "we have no agenda. Then he left.',
+    good='He said "we have no agenda." Then he left.',
+)
+def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding]:
+    analysis = document.analysis
+    prose = document.prose
+    paragraphs = analysis.paragraphs
+    for quote in analysis.quotations:
+        if quote.closed:
+            continue
+        following = quote.paragraph + 1
+        if following < len(paragraphs):
+            start = paragraphs[following].start
+            if prose[start : start + 1] in _OPENING and prose[quote.end : quote.end + 1] != "\u201c":
+                continue  # a multi-paragraph quotation: each paragraph reopens the quote
+        yield Finding(Span(quote.start, quote.start + 1), "quotation opened here is never closed in its paragraph")
+
+
+@rule(
+    "QT102",
+    "mixed-quotation-marks",
+    Severity.WARNING,
+    "Straight and curly double quotation marks mixed in one draft.",
+    what="Double quotation marks of the less used style (straight \" or curly \u201c \u201d) in a draft "
+    "that mostly uses the other.",
+    why="Mixed marks show text pasted from different sources and look careless in print.",
+    bad='\u201cWe have no agenda,\u201d he said. "It is up to the president."',
+    good="\u201cWe have no agenda,\u201d he said. \u201cIt is up to the president.\u201d",
+)
+def mixed_quotation_marks(document: Document, context: Context) -> Iterator[Finding]:
+    prose = document.prose
+    straight = [i for i, c in enumerate(prose) if c == '"']
+    curly = [i for i, c in enumerate(prose) if c in "\u201c\u201d"]
+    if not straight or not curly:
+        return
+    if len(curly) >= len(straight):
+        minority, style, counts = straight, "straight", (len(curly), len(straight))
+        suggestion = "\u201c or \u201d"
+    else:
+        minority, style, counts = curly, "curly", (len(straight), len(curly))
+        suggestion = '"'
+    majority = "curly" if style == "straight" else "straight"
+    for i in minority:
+        yield Finding(
+            Span(i, i + 1),
+            f"{style} quotation mark in a draft that uses {majority} ones ({counts[0]} to {counts[1]})",
+            (suggestion,) if style == "curly" else (),
+        )
+
+
+RULES = (unclosed_quotation, mixed_quotation_marks)

@@ -1,0 +1,336 @@
+"""Markdown: CommonMark (markdown-it-py) with GFM tables and strikethrough -> Document.
+
+Prose blocks and their kinds:
+
+* ``heading`` - ATX or Setext heading text (no ``#`` marks, no underline);
+* ``paragraph`` - a paragraph outside any container;
+* ``blockquote`` / ``list-item`` - a paragraph whose innermost container is a block quote or
+  a list item (so a quoted list's items are ``list-item``, a quote inside an item is
+  ``blockquote``);
+* ``table-cell`` - one GFM table cell (header or body).
+
+Not prose: code blocks and fences, HTML blocks, front matter (``---`` YAML or ``+++`` TOML
+on the first line), comments, link destinations and titles, reference definitions and a
+task-list box (``[ ]``/``[x]``).  Inline code, images and autolinks become one OBJECT
+character; emphasis marks and inline HTML vanish; escapes and entities become the character
+they stand for, mapped to their whole source spelling.  A line break inside a paragraph is one
+"\\n" mapped to the source line end ("\\r\\n" included); the indentation and trailing spaces
+around it are layout and are dropped.
+
+markdown-it-py reports only line ranges, so the offsets are recovered here in two steps:
+each inline token's ``content`` (its lines with container prefixes stripped) is located line
+by line in the source, and then the inline children are walked with a cursor over that
+content, measuring links, images and code spans with markdown-it's own rules in silent mode.
+When a step fails on odd input the code searches forward or drops the piece; it never raises
+and never maps prose backwards.
+
+Why ``commonmark`` + table + strikethrough rather than ``gfm-like``: gfm-like also turns on
+linkify, which needs the extra linkify-it-py package; typographer stays off so that the prose
+keeps the writer's own quotes and dashes.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+from draftlint.document import OBJECT, Comment, Document, ProseBuilder
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_TASK_BOX = ("[ ] ", "[x] ", "[X] ")
+_EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list-item"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # text_join would fold escapes and entities into plain text and lose their spelling.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def parse(path: str, text: str) -> Document:
+    source = text.replace("\x00", "\ufffd")  # what markdown-it reads; offsets are unchanged
+    lines = _Lines(source)
+    env: dict = {}
+    tokens = _markdown().parse(_parse_input(source, lines), env)
+    builder = ProseBuilder(text)
+    comments: list[Comment] = []
+    inline = _Inline(source, lines, builder, comments, env)
+    containers: list[str] = []
+    row: tuple[int, int] = (-1, 0)  # (table row line, cursor on it)
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind in _CONTAINERS:
+            containers.append(_CONTAINERS[kind])
+        elif kind in ("blockquote_close", "list_item_close"):
+            if containers:
+                containers.pop()
+        elif kind == "html_block" and tok.map:
+            start, end = lines.start(tok.map[0]), lines.start(tok.map[1])
+            for m in _COMMENT.finditer(source, start, end):
+                comments.append(Comment(m.start(), m.end(), m.group(1).strip()))
+        elif kind == "inline" and tok.map and i:
+            opener = tokens[i - 1].type
+            if opener == "heading_open":
+                inline.add(tok, "heading")
+            elif opener in ("th_open", "td_open"):
+                line = tok.map[0]
+                cursor = row[1] if row[0] == line else lines.start(line)
+                end = inline.add(tok, "table-cell", cursor)
+                pipe = source.find("|", end, lines.end(line))  # the pipe closing this cell
+                row = (line, pipe + 1 if pipe >= 0 else end)
+            else:
+                task = bool(containers) and containers[-1] == "list-item" and (
+                    tokens[i - 2].type == "list_item_open" if i > 1 else False
+                )
+                inline.add(tok, containers[-1] if containers else "paragraph", task=task)
+    comments.sort(key=lambda c: (c.start, c.end))
+    return builder.build(path, "markdown", tuple(comments))
+
+
+class _Lines:
+    """Line starts and ends (before the line break) of the source."""
+
+    def __init__(self, source: str) -> None:
+        self.starts = [0]
+        self.ends: list[int] = []
+        for m in _LINE_BREAK.finditer(source):
+            self.ends.append(m.start())
+            self.starts.append(m.end())
+        self.ends.append(len(source))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def start(self, line: int) -> int:
+        """Where ``line`` starts; past the last line, the end of the source."""
+        return self.starts[max(line, 0)] if line < len(self.starts) else self.ends[-1]
+
+    def end(self, line: int) -> int:
+        return self.ends[min(max(line, 0), len(self.ends) - 1)]
+
+
+def _parse_input(source: str, lines: _Lines) -> str:
+    """The text given to markdown-it: front matter blanked (line count kept), no BOM.
+
+    markdown-it only tells us line numbers, so anything that keeps the lines is fine here.
+    """
+    first = source[lines.start(0) : lines.end(0)].lstrip("\ufeff").rstrip(" \t")
+    closing = {"---": ("---", "..."), "+++": ("+++",)}.get(first)
+    if closing and len(lines) > 1:
+        for line in range(1, len(lines)):
+            if source[lines.start(line) : lines.end(line)].rstrip(" \t") in closing:
+                if line + 1 >= len(lines):
+                    return "\n" * line
+                return "\n" * (line + 1) + source[lines.start(line + 1) :]
+    return source[1:] if source.startswith("\ufeff") else source
+
+
+class _Inline:
+    """Adds one inline token's prose to the builder, char by char mapped to the source."""
+
+    def __init__(
+        self,
+        source: str,
+        lines: _Lines,
+        builder: ProseBuilder,
+        comments: list[Comment],
+        env: dict,
+    ) -> None:
+        self.source = source
+        self.lines = lines
+        self.builder = builder
+        self.comments = comments
+        self.env = env
+        self.floor = 0  # nothing is ever mapped before this source offset
+        # Per content character of the token being added: its source span.
+        self.cs = array("q")
+        self.ce = array("q")
+        self.content = ""
+        self._state: StateInline | None = None
+
+    # ------------------------------------------------------------ content -> source
+    def add(self, tok: Token, kind: str, cell_from: int | None = None, task: bool = False) -> int:
+        """Add ``tok`` as one block of ``kind``; returns the source offset after its content."""
+        assert tok.map is not None
+        self.content = tok.content
+        self._state = None
+        self._locate(tok.map[0], tok.map[1], cell_from)
+        self._walk(tok.children or [], task)
+        self.builder.end_block(kind)
+        return self.ce[-1] if len(self.ce) else (cell_from or 0)
+
+    def _locate(self, first: int, last: int, cell_from: int | None) -> None:
+        """Fill ``cs``/``ce``: where each character of the content sits in the source."""
+        src, lines = self.source, self.lines
+        self.cs = cs = array("q")
+        self.ce = ce = array("q")
+        line = first
+        low = cell_from if cell_from is not None else lines.start(first)
+        low = max(low, self.floor)
+        last = max(min(last, len(lines)), first + 1)
+        for n, piece in enumerate(self.content.split("\n")):
+            if n:  # the line break between two content lines
+                eol = max(lines.end(line - 1), low)
+                cs.append(eol)
+                ce.append(max(lines.start(line), eol))
+                low = max(low, lines.start(line))
+            core = piece.lstrip(" \t")
+            lead = len(piece) - len(core)
+            at, found_line = -1, line
+            for candidate in range(line, last):
+                lo = max(low, lines.start(candidate))
+                hi = lines.end(candidate)
+                at = src.find(core, lo, hi) if cell_from is not None else src.rfind(core, lo, hi)
+                if at >= 0:
+                    found_line = candidate
+                    break
+            if at < 0:  # markdown-it changed the text (an escaped pipe in a cell...): align
+                self._greedy(piece, low, lines.end(line))
+                low = ce[-1] if len(ce) else low
+                line += 1
+                continue
+            for _ in range(lead):  # indentation markdown-it made up from a tab
+                cs.append(max(at - 1, low))
+                ce.append(at)
+            cs.extend(range(at, at + len(core)))
+            ce.extend(range(at + 1, at + len(core) + 1))
+            low = at + len(core)
+            line = found_line + 1
+
+    def _greedy(self, piece: str, low: int, high: int) -> None:
+        src = self.source
+        pos = low
+        for ch in piece:
+            at = src.find(ch, pos, high)
+            if at < 0:
+                self.cs.append(pos)
+                self.ce.append(pos)
+            else:
+                self.cs.append(at)
+                self.ce.append(at + 1)
+                pos = at + 1
+
+    # --------------------------------------------------------------------- emit
+    def _text(self, a: int, b: int) -> None:
+        """Add content[a:b] as prose, verbatim where the source spells it the same."""
+        cs, ce, content, src = self.cs, self.ce, self.content, self.source
+        j = a
+        while j < b:
+            start = cs[j]
+            k = j
+            while (
+                k < b
+                and cs[k] == start + (k - j)
+                and ce[k] == cs[k] + 1
+                and src[cs[k]] == content[k]
+            ):
+                k += 1
+            if k > j and start >= self.floor:
+                self.builder.verbatim(start, start + (k - j))
+                self.floor = start + (k - j)
+            else:
+                k = max(k, j + 1)
+                self._replace(content[j:k], cs[j], ce[k - 1])
+            j = k
+
+    def _replace(self, prose: str, start: int, end: int) -> None:
+        start = max(start, self.floor)
+        end = max(end, start)
+        self.builder.replace(prose, start, end)
+        self.floor = end
+
+    def _object(self, a: int, b: int) -> None:
+        if b > a:
+            self._replace(OBJECT, self.cs[a], self.ce[b - 1])
+
+    def _extent(self, pos: int) -> int:
+        """End of the inline construct (link, image, code span, HTML) starting at ``pos``."""
+        state = self._state
+        if state is None:
+            state = self._state = StateInline(self.content, _markdown(), self.env, [])
+        state.pos = pos
+        state.posMax = len(self.content)
+        try:
+            _markdown().inline.skipToken(state)
+        except Exception:  # markdown-it internals on odd input: measure nothing
+            return pos
+        return max(state.pos, pos)
+
+    # --------------------------------------------------------------------- walk
+    def _walk(self, children: list[Token], task: bool) -> None:
+        content = self.content
+        n = len(content)
+        pos = 0
+        link_ends: list[int] = []
+        in_autolink = False
+        for index, tok in enumerate(children):
+            kind = tok.type
+            if in_autolink:
+                in_autolink = kind != "link_close"
+                continue
+            if kind == "text":
+                text = tok.content
+                if task and index == 0 and text.startswith(_TASK_BOX) and content.startswith(text):
+                    pos, text = 4, text[4:]
+                at = pos if content.startswith(text, pos) else content.find(text, pos)
+                if at >= 0:
+                    self._text(at, at + len(text))
+                    pos = at + len(text)
+            elif kind == "text_special":
+                at = pos if content.startswith(tok.markup, pos) else content.find(tok.markup, pos)
+                if at >= 0 and tok.markup:
+                    end = at + len(tok.markup)
+                    self._replace(tok.content, self.cs[at], self.ce[end - 1])
+                    pos = end
+            elif kind in ("softbreak", "hardbreak"):
+                j = pos
+                while j < n and content[j] in " \t\\":
+                    j += 1
+                if j < n and content[j] == "\n":
+                    self._replace("\n", self.cs[j], self.ce[j])
+                    j += 1
+                    while j < n and content[j] in " \t":
+                        j += 1
+                    pos = j
+            elif kind in _EMPHASIS:
+                if content.startswith(tok.markup, pos):
+                    pos += len(tok.markup)
+            elif kind == "link_open":
+                if tok.markup in ("autolink", "linkify"):
+                    end = self._extent(pos) if tok.markup == "autolink" else pos
+                    self._object(pos, end)
+                    pos = end
+                    in_autolink = True
+                elif pos < n and content[pos] == "[":
+                    link_ends.append(self._extent(pos))
+                    pos += 1
+                else:
+                    link_ends.append(pos)
+            elif kind == "link_close":
+                if link_ends:
+                    pos = max(pos, link_ends.pop())
+            elif kind in ("image", "code_inline"):
+                if kind == "code_inline" and not content.startswith(tok.markup, pos):
+                    pos = max(pos, content.find(tok.markup, pos))
+                end = self._extent(pos)
+                self._object(pos, end)
+                pos = end
+            elif kind == "html_inline":
+                html = tok.content
+                at = pos if content.startswith(html, pos) else content.find(html, pos)
+                if at >= 0 and html:
+                    end = at + len(html)
+                    if html.startswith("<!--"):
+                        body = html[4:-3] if html.endswith("-->") else html[4:]
+                        self.comments.append(Comment(self.cs[at], self.ce[end - 1], body.strip()))
+                    pos = end

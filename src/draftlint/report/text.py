@@ -1,0 +1,63 @@
+"""Text output: ``path:line:col: CODE message [suggestion]``, then one summary line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TextIO
+
+from draftlint.engine import FileResult
+from draftlint.violation import Severity, Violation
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def format_violation(v: Violation, colour: bool = False) -> str:
+    suggestion = ""
+    if v.suggestions:
+        shown = ", ".join(repr(s) if s.strip() != s or not s else s for s in v.suggestions[:3])
+        suggestion = f" [{shown}]"
+    if not colour:
+        return f"{v.path}:{v.line}:{v.column}: {v.code} {v.message}{suggestion}"
+    code = f"{_COLOURS[v.severity]}{_BOLD}{v.code}{_RESET}"
+    return f"{_BOLD}{v.path}{_RESET}:{v.line}:{v.column}: {code} {v.message}{_DIM}{suggestion}{_RESET}"
+
+
+def summary_line(results: Sequence[FileResult]) -> str:
+    counts = {level: 0 for level in Severity}
+    for result in results:
+        for v in result.violations:
+            counts[v.severity] += 1
+    total = sum(counts.values())
+    files = len(results)
+    broken = sum(1 for r in results if r.error)
+    file_word = "file" if files == 1 else "files"
+    if total == 0:
+        text = f"No problems found in {files} {file_word}."
+    else:
+        parts = [f"{counts[level]} {level.label}{'s' if counts[level] != 1 else ''}"
+                 for level in sorted(Severity, reverse=True) if counts[level]]
+        text = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {file_word}."
+    if broken:
+        text += f" {broken} file{'s' if broken != 1 else ''} could not be read."
+    return text
+
+
+def render(results: Sequence[FileResult], stream: TextIO, quiet: bool = False, colour: bool | None = None) -> None:
+    colour = use_colour(stream) if colour is None else colour
+    for result in sorted(results, key=lambda r: r.path):
+        if result.error:
+            continue  # reported on stderr by the CLI
+        for v in result.violations:
+            stream.write(format_violation(v, colour) + "\n")
+    if not quiet:
+        stream.write(summary_line(results) + "\n")

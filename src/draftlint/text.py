@@ -1,0 +1,253 @@
+"""Tokens, sentences, paragraphs and quotations of a Document's prose, computed once.
+
+Everything here is in prose coordinates (indices into ``Document.prose``); the engine maps
+spans back to the source.  Rules read ``document.analysis`` and never tokenise on their own,
+so every rule agrees on what a word and a sentence are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from draftlint.document import OBJECT, Span
+
+if TYPE_CHECKING:
+    from draftlint.document import Document
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    #: word | number | abbrev | punct | url | email | handle | object | symbol
+    kind: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Analysis.paragraphs
+    first_token: int  # index into Analysis.tokens
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # the block kind: paragraph, heading, list-item, ...
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A run of text between quotation marks, both marks included in ``start``/``end``."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str | None  # None when the quotation is never closed in its paragraph
+    paragraph: int
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark is not None
+
+    @property
+    def inner(self) -> Span:
+        return Span(self.start + 1, self.end - (1 if self.closed else 0))
+
+
+_APOS = "'\u2019"
+# Order matters: the first alternative that matches at a position wins.
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<url>(?:https?://|ftp://|www\.)[^\s<>"\u201c\u201d\ufffc]+[^\s<>"\u201c\u201d\ufffc.,;:!?)\]'\u2019])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<handle>(?<![\w@])[@#][A-Za-z_]\w*)
+  | (?P<abbrev>(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=\s+[^\W\d_]))
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:[^\W\d_]+)?)
+  | (?P<word>[^\W\d_](?:[^\W_]|['\u2019\-\u2010\u2011](?=[^\W_]))*)
+  | (?P<object>\ufffc)
+  | (?P<punct>[.,;:!?\u2026"\u201c\u201d\u2018\u2019'()\[\]{}\u2013\u2014\-/])
+  | (?P<symbol>[^\s])
+    """,
+    re.VERBOSE,
+)
+
+# A sentence ends at . ? ! or an ellipsis, perhaps followed by closing quotes/brackets,
+# then white space.  Whether it really ends is decided by _is_break.
+_SENTENCE_END_RE = re.compile(r"[.?!\u2026]+['\"\u2019\u201d)\]]*(?=\s)")
+_CLOSERS = "'\"\u2019\u201d)]"
+
+#: Abbreviations after which a full stop never ends a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen sen rep gov lt col capt sgt maj adm rev hon pres supt insp cmdr "
+    "jr sr no nos vol vols fig figs ch art sec para pp p vs v cf approx ca est dept univ corp inc "
+    "ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec mt ft".split()
+)
+#: Dotted abbreviations after which a sentence does not end even before a capital.
+NEVER_FINAL_DOTTED = frozenset({"e.g.", "i.e.", "a.k.a.", "viz.", "cf."})
+#: Capitalised words that, after "U.S." and the like, show that a new sentence has begun.
+SENTENCE_STARTERS = frozenset(
+    "the a an but and or so yet he she it they we i you this that these those there here "
+    "in on at for if when while as after before however meanwhile still then what who why how "
+    "his her its their our my your one some many most no not".split()
+)
+
+
+class Analysis:
+    """The shared analysis of one Document."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        prose = document.prose
+        self.tokens: list[Token] = [
+            Token(m.start(), m.end(), m.group(), m.lastgroup or "symbol")
+            for m in _TOKEN_RE.finditer(prose)
+        ]
+        self._token_starts = [t.start for t in self.tokens]
+        self.paragraphs: list[Paragraph] = []
+        for block in document.blocks:
+            first = bisect.bisect_left(self._token_starts, block.start)
+            last = bisect.bisect_left(self._token_starts, block.end)
+            self.paragraphs.append(Paragraph(block.start, block.end, block.kind, first, last))
+        self.sentences: list[Sentence] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            self.sentences.extend(self._split_sentences(index, paragraph))
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.quotations: list[Quotation] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            self.quotations.extend(find_quotations(prose, paragraph.start, paragraph.end, index))
+
+    # ------------------------------------------------------------------ queries
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "word"]
+
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind in ("word", "number", "abbrev"))
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset``, or None outside every sentence."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first_token : sentence.last_token]
+
+    def is_sentence_initial(self, token_index: int) -> bool:
+        """True when the token is the first word of its sentence (quotes and brackets aside)."""
+        token = self.tokens[token_index]
+        s = self.sentence_at(token.start)
+        if s is None:
+            return False
+        for t in self.tokens[self.sentences[s].first_token : token_index]:
+            if t.kind not in ("punct", "symbol", "object"):
+                return False
+        return True
+
+    # ---------------------------------------------------------------- sentences
+    def _split_sentences(self, index: int, paragraph: Paragraph) -> list[Sentence]:
+        prose = self.document.prose
+        start = _skip_space(prose, paragraph.start, paragraph.end)
+        result: list[Sentence] = []
+        for m in _SENTENCE_END_RE.finditer(prose, start, paragraph.end):
+            if m.start() < start or not self._is_break(prose, m.start(), m.end(), paragraph.end):
+                continue
+            result.append(self._sentence(start, m.end(), index))
+            start = _skip_space(prose, m.end(), paragraph.end)
+        if start < paragraph.end and prose[start : paragraph.end].strip():
+            end = paragraph.end
+            while end > start and prose[end - 1].isspace():
+                end -= 1
+            result.append(self._sentence(start, end, index))
+        return result
+
+    def _sentence(self, start: int, end: int, paragraph: int) -> Sentence:
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end)
+        return Sentence(start, end, paragraph, first, last)
+
+    def _is_break(self, prose: str, mark: int, after: int, limit: int) -> bool:
+        nxt = _skip_space(prose, after, limit)
+        if nxt >= limit:
+            return True
+        following = prose[nxt]
+        # The next sentence starts with a capital, a digit, a quote or a bracket.
+        if following.islower():
+            return False
+        if prose[mark] != ".":
+            return True
+        # A full stop: look at the word it ends.
+        i = mark
+        while i > 0 and not prose[i - 1].isspace() and prose[i - 1] not in '"\u201c(\u2018[':
+            i -= 1
+        word = prose[i : mark + 1]
+        bare = word.rstrip(".").lower()
+        if bare in TITLE_ABBREVIATIONS and word.endswith(".") and word[:-1].isalpha():
+            return False
+        if word.lower() in NEVER_FINAL_DOTTED:
+            return False
+        if len(word) == 2 and word[0].isupper():  # an initial: "George W. Bush"
+            return False
+        if re.fullmatch(r"(?:[^\W\d_]\.){2,}", word):  # U.S., H.R.
+            next_word = re.match(r"[^\W\d_]+", prose[nxt:limit])
+            return bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
+        return True
+
+
+def _skip_space(text: str, i: int, limit: int) -> int:
+    while i < limit and text[i].isspace():
+        i += 1
+    return i
+
+
+# -------------------------------------------------------------------- quotations
+_DOUBLE_OPEN = "\u201c\u201e"
+_DOUBLE_CLOSE = "\u201d"
+
+
+def find_quotations(prose: str, start: int, end: int, paragraph: int) -> list[Quotation]:
+    """Double-quoted runs in one paragraph, curly or straight; unclosed ones included.
+
+    Curly marks say which way they face.  Straight marks alternate, and one that cannot
+    close (followed by a word character) opens.  Single quotes are left alone here because
+    they double as apostrophes; rules that care look at them with more context.
+    """
+    quotes: list[Quotation] = []
+    open_at: int | None = None
+    open_mark = ""
+    for i in range(start, end):
+        c = prose[i]
+        if c in _DOUBLE_OPEN or (c == '"' and open_at is None):
+            if open_at is not None:  # a second opening mark: the first was never closed
+                quotes.append(Quotation(open_at, i, open_mark, None, paragraph))
+            open_at, open_mark = i, c
+        elif c in _DOUBLE_CLOSE or c == '"':
+            if open_at is None:
+                continue  # a stray closing mark; QT rules look at marks directly
+            quotes.append(Quotation(open_at, i + 1, open_mark, c, paragraph))
+            open_at = None
+    if open_at is not None:
+        tail = end
+        quotes.append(Quotation(open_at, tail, open_mark, None, paragraph))
+    return quotes
+
+
+def analyse(document: Document) -> Analysis:
+    return Analysis(document)
+
+
+def is_object(token: Token) -> bool:
+    return token.text == OBJECT

@@ -1,0 +1,251 @@
+"""Compile the CMU Sphinx US-English 3-gram ARPA model into draftlint's compact n-gram format.
+
+Usage (from the repository root):
+
+    python tools/build_ngram_model.py \
+        --arpa ../shared/ngrams/cmusphinx-en-us-3gram/en-us-3gram.arpa.gz \
+        --out src/draftlint/data/ngram
+
+Format (read by ``draftlint.ngram``; every array is a plain ``.npy`` so it memory-maps):
+
+- ``vocab.txt``        the words, byte-sorted, one a line; a word's id is its line number (0-based).
+- ``uni_logp.npy``     float32[V]  log10 P(w).
+- ``uni_bow.npy``      float32[V]  log10 backoff weight of the one-word context w.
+- ``bi_key.npy``       uint32[N2]  low 32 bits of ``w1 << 17 | w2``, sorted; ``bi_start.npy`` (int64)
+                       gives where each value of the high bits (``key >> 32``) starts, so a lookup is
+                       one ``np.searchsorted`` per high-bit bucket on a uint32 array.
+- ``bi_logp.npy``      uint8[N2]   code of log10 P(w2 | w1) in ``codebook.npy`` row 0.
+- ``bi_bow.npy``       uint8[N2]   code of the backoff of the context w1 w2 in row 1 (code of 0.0 for
+                       bigrams that are no trigram context).
+- ``tri_key.npy``      uint32[N3]  low 32 bits of ``bigram_index(w1, w2) << 17 | w3``, sorted, with
+                       ``tri_start.npy`` as above.
+- ``tri_logp.npy``     uint8[N3]   code of log10 P(w3 | w1 w2) in row 2.
+- ``codebook.npy``     float32[3, 256] the quantisation levels (1-D k-means, exact 0.0 kept for
+                       backoffs).
+- ``meta.json``        counts, bit widths, source checksum and the build command.
+
+Why this shape: sorted integer keys searched with ``np.searchsorted`` need no hashing and load in
+microseconds (memory-mapped); splitting the 38-bit keys into 32-bit halves by bucket halves the
+size of the key arrays; log-probabilities quantised to 256 levels per table are accurate to about
+0.01 in log10, far below the margins the context rules decide on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+FORMAT_VERSION = 1
+ID_BITS = 17  # 72,547 words < 2**17
+LEVELS = 256
+
+
+def parse_arpa(path: Path) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Read an ARPA 3-gram file: words and the raw n-gram tables (ids refer to sorted words)."""
+    words: list[str] = []
+    uni_p: list[float] = []
+    uni_b: list[float] = []
+    bi: tuple[list[str], list[str], list[float], list[float]] = ([], [], [], [])
+    tri: tuple[list[str], list[str], list[str], list[float]] = ([], [], [], [])
+    section = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("\\"):
+                section = {"\\1-grams:": 1, "\\2-grams:": 2, "\\3-grams:": 3}.get(line.strip(), 0)
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if section == 0 or len(fields) < 2:
+                continue
+            backoff = float(fields[2]) if len(fields) > 2 else 0.0
+            if section == 1:
+                words.append(fields[1])
+                uni_p.append(float(fields[0]))
+                uni_b.append(backoff)
+            elif section == 2:
+                a, b = fields[1].split(" ")
+                bi[0].append(a)
+                bi[1].append(b)
+                bi[2].append(float(fields[0]))
+                bi[3].append(backoff)
+            else:
+                a, b, c = fields[1].split(" ")
+                tri[0].append(a)
+                tri[1].append(b)
+                tri[2].append(c)
+                tri[3].append(float(fields[0]))
+
+    order = sorted(range(len(words)), key=lambda i: words[i].encode("utf-8"))
+    sorted_words = [words[i] for i in order]
+    ids = {w: i for i, w in enumerate(sorted_words)}
+    tables = {
+        "uni_logp": np.asarray(uni_p, np.float64)[order],
+        "uni_bow": np.asarray(uni_b, np.float64)[order],
+        "bi_w": np.array([[ids[a], ids[b]] for a, b in zip(bi[0], bi[1])], np.int64).reshape(-1, 2),
+        "bi_logp": np.asarray(bi[2], np.float64),
+        "bi_bow": np.asarray(bi[3], np.float64),
+        "tri_w": np.array(
+            [[ids[a], ids[b], ids[c]] for a, b, c in zip(*tri[:3])], np.int64
+        ).reshape(-1, 3),
+        "tri_logp": np.asarray(tri[3], np.float64),
+    }
+    return sorted_words, tables
+
+
+def codebook(values: np.ndarray, keep_zero: bool) -> np.ndarray:
+    """256 levels for ``values`` by 1-D k-means (Lloyd), started at quantiles."""
+    uniq, counts = np.unique(values, return_counts=True)
+    if len(uniq) <= LEVELS:
+        levels = uniq.astype(np.float64)
+    else:
+        cum = np.cumsum(counts) / counts.sum()
+        levels = np.unique(uniq[np.searchsorted(cum, (np.arange(LEVELS) + 0.5) / LEVELS)])
+        for _ in range(50):
+            cuts = (levels[1:] + levels[:-1]) / 2
+            cell = np.searchsorted(cuts, uniq)
+            sums = np.bincount(cell, uniq * counts, len(levels))
+            n = np.bincount(cell, counts, len(levels))
+            new = np.where(n > 0, sums / np.maximum(n, 1), levels)
+            if np.allclose(new, levels):
+                break
+            levels = np.unique(new)
+    if keep_zero and 0.0 in uniq and 0.0 not in levels:
+        levels[np.argmin(np.abs(levels))] = 0.0
+        levels = np.unique(levels)
+    out = np.full(LEVELS, levels[-1], np.float64)
+    out[: len(levels)] = levels
+    return out
+
+
+def encode(values: np.ndarray, levels: np.ndarray) -> np.ndarray:
+    """Nearest level's code for each value."""
+    n = len(np.unique(levels))
+    lv = levels[:n]
+    cuts = (lv[1:] + lv[:-1]) / 2
+    return np.searchsorted(cuts, values).astype(np.uint8)
+
+
+def split_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted uint64 keys -> (low 32 bits, start of each high-bits bucket)."""
+    high = keys >> np.uint64(32)
+    n_buckets = int(high.max()) + 1
+    starts = np.searchsorted(high, np.arange(n_buckets + 1, dtype=np.uint64)).astype(np.int64)
+    return (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32), starts
+
+
+def build(arpa: Path, out: Path, licence: Path | None) -> dict[str, object]:
+    words, t = parse_arpa(arpa)
+    if len(words) >= 1 << ID_BITS:
+        raise SystemExit(f"vocabulary of {len(words)} words does not fit {ID_BITS}-bit ids")
+    shift = np.uint64(ID_BITS)
+
+    bi_keys = (t["bi_w"][:, 0].astype(np.uint64) << shift) | t["bi_w"][:, 1].astype(np.uint64)
+    bi_order = np.argsort(bi_keys, kind="stable")
+    bi_keys = bi_keys[bi_order]
+    if np.any(bi_keys[1:] == bi_keys[:-1]):
+        raise SystemExit("duplicate bigram")
+    bi_logp = t["bi_logp"][bi_order]
+    bi_bow = t["bi_bow"][bi_order]
+
+    ctx_keys = (t["tri_w"][:, 0].astype(np.uint64) << shift) | t["tri_w"][:, 1].astype(np.uint64)
+    ctx_idx = np.searchsorted(bi_keys, ctx_keys)
+    if np.any(ctx_idx >= len(bi_keys)) or np.any(bi_keys[np.minimum(ctx_idx, len(bi_keys) - 1)]
+                                                 != ctx_keys):
+        raise SystemExit("a trigram's context is not a bigram")
+    tri_keys = (ctx_idx.astype(np.uint64) << shift) | t["tri_w"][:, 2].astype(np.uint64)
+    tri_order = np.argsort(tri_keys, kind="stable")
+    tri_keys = tri_keys[tri_order]
+    if np.any(tri_keys[1:] == tri_keys[:-1]):
+        raise SystemExit("duplicate trigram")
+    tri_logp = t["tri_logp"][tri_order]
+
+    books = np.stack(
+        [codebook(bi_logp, False), codebook(bi_bow, True), codebook(tri_logp, False)]
+    ).astype(np.float32)
+    codes = {
+        "bi_logp": encode(bi_logp, books[0].astype(np.float64)),
+        "bi_bow": encode(bi_bow, books[1].astype(np.float64)),
+        "tri_logp": encode(tri_logp, books[2].astype(np.float64)),
+    }
+    errors = {
+        name: float(np.abs(books[i][codes[name]] - raw).max())
+        for i, (name, raw) in enumerate(
+            [("bi_logp", bi_logp), ("bi_bow", bi_bow), ("tri_logp", tri_logp)]
+        )
+    }
+    mean_errors = {
+        name: float(np.abs(books[i][codes[name]] - raw).mean())
+        for i, (name, raw) in enumerate(
+            [("bi_logp", bi_logp), ("bi_bow", bi_bow), ("tri_logp", tri_logp)]
+        )
+    }
+
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("*.npy"):
+        stale.unlink()
+    (out / "vocab.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    bi_low, bi_start = split_keys(bi_keys)
+    tri_low, tri_start = split_keys(tri_keys)
+    arrays = {
+        "uni_logp": t["uni_logp"].astype(np.float32),
+        "uni_bow": t["uni_bow"].astype(np.float32),
+        "bi_key": bi_low,
+        "bi_start": bi_start,
+        "bi_logp": codes["bi_logp"],
+        "bi_bow": codes["bi_bow"],
+        "tri_key": tri_low,
+        "tri_start": tri_start,
+        "tri_logp": codes["tri_logp"],
+        "codebook": books,
+    }
+    for name, arr in arrays.items():
+        np.save(out / f"{name}.npy", np.ascontiguousarray(arr), allow_pickle=False)
+    if licence is not None:
+        shutil.copyfile(licence, out / "LICENSE-CMU.txt")
+
+    digest = hashlib.sha256(arpa.read_bytes()).hexdigest()
+    meta = {
+        "format": FORMAT_VERSION,
+        "id_bits": ID_BITS,
+        "order": 3,
+        "counts": {"unigrams": len(words), "bigrams": len(bi_keys), "trigrams": len(tri_keys)},
+        "source": arpa.name,
+        "source_sha256": digest,
+        "quantisation": {"levels": LEVELS, "max_abs_error": errors, "mean_abs_error": mean_errors},
+        "build": "python tools/build_ngram_model.py --arpa "
+        "../shared/ngrams/cmusphinx-en-us-3gram/en-us-3gram.arpa.gz --out src/draftlint/data/ngram",
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(__file__).resolve().parents[1]
+    default_src = root.parent / "shared" / "ngrams" / "cmusphinx-en-us-3gram"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arpa", type=Path, default=default_src / "en-us-3gram.arpa.gz")
+    parser.add_argument("--licence", type=Path, default=None,
+                        help="licence file to ship beside the data (default: LICENSE-CMU.txt "
+                             "next to the ARPA file)")
+    parser.add_argument("--out", type=Path, default=root / "src" / "draftlint" / "data" / "ngram")
+    args = parser.parse_args(argv)
+    licence = args.licence or args.arpa.parent / "LICENSE-CMU.txt"
+    if not args.arpa.is_file():
+        print(f"error: {args.arpa} not found", file=sys.stderr)
+        return 2
+    meta = build(args.arpa, args.out, licence if licence.is_file() else None)
+    size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
+    print(json.dumps(meta["counts"]), f"{size / 1e6:.1f} MB in {args.out}")
+    print("quantisation max |error| (log10):", meta["quantisation"]["max_abs_error"])  # type: ignore[index]
+    print("quantisation mean |error| (log10):", meta["quantisation"]["mean_abs_error"])  # type: ignore[index]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
