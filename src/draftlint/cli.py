@@ -12,10 +12,10 @@ from draftlint import __version__
 from draftlint.config import Config, ConfigError, ConfigResolver
 from draftlint.engine import STDIN, FileResult, RuleCrash, expand_paths, lint_file
 from draftlint.registry import builtin_rules
+from draftlint.report import RENDERERS, ReportOptions, render
 from draftlint.violation import Severity
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json")
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -32,7 +32,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--select", help="Comma-separated codes or prefixes to enable (replaces config).")
 @click.option("--ignore", help="Comma-separated codes or prefixes to disable (added to config).")
@@ -98,19 +98,12 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
 
 
 def _write_report(results: list[FileResult], output_format: str, output: Path | None, quiet: bool) -> None:
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    try:
-        if output_format == "json":
-            from draftlint.report import json as json_report
-
-            json_report.render(results, stream)
-        else:
-            from draftlint.report import text as text_report
-
-            text_report.render(results, stream, quiet=quiet, colour=False if output else None)
-    finally:
-        if output:
-            stream.close()
+    options = ReportOptions(quiet=quiet, colour=False if output else None)
+    if output is None:
+        render(output_format, results, sys.stdout, options)
+        return
+    with open(output, "w", encoding="utf-8") as stream:
+        render(output_format, results, stream, options)
 
 
 @cli.command("rules")

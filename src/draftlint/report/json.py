@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from draftlint import __version__
 from draftlint.engine import FileResult
+from draftlint.report import ReportOptions
 from draftlint.violation import Severity, Violation
 
 SCHEMA_VERSION = 1
@@ -55,6 +56,6 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     }
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
+def render(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     json.dump(report_dict(results), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

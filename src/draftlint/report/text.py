@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from draftlint.engine import FileResult
+from draftlint.report import ReportOptions
 from draftlint.violation import Severity, Violation
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -52,8 +53,9 @@ def summary_line(results: Sequence[FileResult]) -> str:
     return text
 
 
-def render(results: Sequence[FileResult], stream: TextIO, quiet: bool = False, colour: bool | None = None) -> None:
-    colour = use_colour(stream) if colour is None else colour
+def render(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    colour = use_colour(stream) if options.colour is None else options.colour
+    quiet = options.quiet
     for result in sorted(results, key=lambda r: r.path):
         if result.error:
             continue  # reported on stderr by the CLI
