@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from draftlint.document import Document, Span
@@ -51,10 +52,10 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
 )
 def mixed_quotation_marks(document: Document, context: Context) -> Iterator[Finding]:
     prose = document.prose
-    straight = [i for i, c in enumerate(prose) if c == '"']
-    curly = [i for i, c in enumerate(prose) if c in "\u201c\u201d"]
-    if not straight or not curly:
+    if '"' not in prose or ("\u201c" not in prose and "\u201d" not in prose):
         return
+    straight = [m.start() for m in re.finditer('"', prose)]
+    curly = [m.start() for m in re.finditer("[\u201c\u201d]", prose)]
     if len(curly) >= len(straight):
         minority, style, counts = straight, "straight", (len(curly), len(straight))
         suggestion = "\u201c or \u201d"

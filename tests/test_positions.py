@@ -1,0 +1,36 @@
+"""Positions are exact: CRLF, tabs, BOM, non-ASCII and no-break spaces."""
+
+from __future__ import annotations
+
+from draftlint.config import Config
+from draftlint.engine import lint_text
+
+WS = Config(select=("WS201", "GR201"))
+
+
+def located(text: str) -> list[tuple[str, int, int, str]]:
+    result = lint_text(text, "t.txt", "text", WS)
+    return [(v.code, v.line, v.column, text[v.span.start : v.span.end]) for v in result.violations]
+
+
+def test_crlf_lines_and_columns() -> None:
+    text = "First line.\r\nSecond  line.\r\n\r\nThe the end.\r\n"
+    assert located(text) == [("WS201", 2, 7, "  "), ("GR201", 4, 1, "The the")]
+
+
+def test_lone_cr_counts_as_a_line_break() -> None:
+    assert located("One.\rTwo  words.\r")[0][:3] == ("WS201", 2, 4)
+
+
+def test_tabs_and_non_ascii_count_as_one_column() -> None:
+    assert located("\tCafé — résumé  ok.\n") == [("WS201", 1, 15, "  ")]
+
+
+def test_bom_is_kept_in_offsets() -> None:
+    text = "\ufeffThe  end.\n"
+    ((code, line, column, flagged),) = located(text)
+    assert (line, column, flagged) == (1, 5, "  ")
+
+
+def test_astral_characters_are_one_column() -> None:
+    assert located("😀 ok  then.\n") == [("WS201", 1, 5, "  ")]
