@@ -45,3 +45,17 @@ def test_every_golden_file_names_a_rule() -> None:
     codes = set(builtin_rules())
     for path in GOLDEN_DIR.glob("*.md"):
         assert path.stem in codes, f"{path.name} has no rule"
+
+
+def test_generated_rules_reference_is_current() -> None:
+    """docs/RULES.md is regenerated with `draftlint rules --markdown > docs/RULES.md`."""
+    import os
+    from pathlib import Path
+
+    from draftlint.rule_docs import render_markdown
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "RULES.md"
+    expected = render_markdown(builtin_rules().values())
+    if os.environ.get("DRAFTLINT_UPDATE_SNAPSHOTS"):
+        path.write_text(expected, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == expected, "docs/RULES.md is stale: regenerate it"

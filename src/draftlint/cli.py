@@ -107,9 +107,15 @@ def _write_report(results: list[FileResult], output_format: str, output: Path | 
 
 
 @cli.command("rules")
-def list_rules() -> int:
+@click.option("--markdown", is_flag=True, help="Print the full reference as Markdown (docs/RULES.md).")
+def list_rules(markdown: bool) -> int:
     """List every rule: code, name, default severity and summary."""
     registry = builtin_rules()
+    if markdown:
+        from draftlint.rule_docs import render_markdown
+
+        click.echo(render_markdown(registry.values()), nl=False)
+        return EXIT_CLEAN
     width = max(len(r.name) for r in registry.values())
     for code, rule in registry.items():
         click.echo(f"{code}  {rule.name:<{width}}  {rule.severity.label:<7}  {rule.summary}")
