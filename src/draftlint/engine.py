@@ -11,7 +11,7 @@ from typing import Any
 from draftlint import formats
 from draftlint.config import Config, ConfigResolver
 from draftlint.document import Document
-from draftlint.registry import builtin_rules
+from draftlint.registry import registry_for
 from draftlint.rule import Context, Rule
 from draftlint.suppress import filter_suppressed
 from draftlint.violation import Finding, Severity, Violation
@@ -42,6 +42,8 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     readability: dict[str, Any] = field(default_factory=dict)
     document: Document | None = field(default=None, repr=False, compare=False)
+    #: One-line notices for the user, such as an outside engine that was skipped.
+    notices: list[str] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------ reading
@@ -92,7 +94,7 @@ def expand_paths(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tup
 
 # ------------------------------------------------------------------------ linting
 def select_rules(config: Config, path: str | None = None, rules: dict[str, Rule] | None = None) -> list[Rule]:
-    registry = builtin_rules() if rules is None else rules
+    registry = registry_for(config) if rules is None else rules
     return [rule for code, rule in registry.items() if config.is_selected(code, path)]
 
 
@@ -111,7 +113,8 @@ def _settings(config: Config) -> dict[str, Any]:
 
 
 def place(document: Document, rule: Rule, finding: Finding, config: Config) -> Violation:
-    span = document.to_source(finding.span)
+    # A pack rule with ``scope: raw`` reports source offsets (packs.SourceFinding).
+    span = finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
     line, column = document.line_col(span.start)
     end_line, end_column = document.line_col(span.end)
     fix = finding.fix
@@ -159,13 +162,36 @@ def lint_text(
     document = formats.parse(path, text, fmt)
     selected = select_rules(config, path, rules)
     violations = lint_document(document, selected, config)
+    notices: list[str] = []
+    if config.engines:
+        violations = _with_engines(document, violations, config, path, notices)
     return FileResult(
         path=path,
         format=document.format,
         words=document.analysis.word_count(),
         violations=violations,
         document=document,
+        notices=notices,
     )
+
+
+def _with_engines(document: Document, violations: list[Violation], config: Config, path: str,
+                  notices: list[str]) -> list[Violation]:
+    """Add the outside engines' findings, filtered by our word knowledge and the config."""
+    from dataclasses import replace
+
+    from draftlint.engines import engine_violations, session_for
+
+    session = session_for(config, notices.append)
+    merged = engine_violations(document, session.findings(document), violations, session.known_words(document))
+    out = []
+    for v in merged:
+        if v.source in session.names:  # an engine-only finding: apply select/ignore and severity
+            if not config.is_selected(v.code, path):
+                continue
+            v = replace(v, severity=config.severity_for(v.code, v.severity))
+        out.append(v)
+    return filter_suppressed(document, out)
 
 
 def lint_file(path: str, config: Config, display: str | None = None, rules: dict[str, Rule] | None = None,

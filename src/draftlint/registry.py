@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from draftlint.checks import artifacts, quotes, repetition, spacing
 from draftlint.rule import CODE_PATTERN, FAMILIES, Rule
@@ -30,6 +31,48 @@ def build_registry(rules: Iterable[Rule]) -> dict[str, Rule]:
 
 @cache
 def builtin_rules() -> dict[str, Rule]:
-    """The built-in code rules, keyed and sorted by code."""
+    """The built-in rules (code rules and the data rules of rules/<pack>/), sorted by code."""
+    from draftlint.packs import builtin_pack_rules  # noqa: PLC0415 - packs imports rule
+
     rules = [rule for module in CHECK_MODULES for rule in module.RULES]
+    rules.extend(builtin_pack_rules())
     return dict(sorted(build_registry(rules).items()))
+
+
+def registry_for(config: Any) -> dict[str, Rule]:
+    """The rules a config can run: the built-in ones, plus its packs' (and a Vale config's)."""
+    if not config.packs and getattr(config, "vale", None) is None:
+        return builtin_rules()  # the common case stays a dict lookup
+    return _with_packs(tuple(config.packs), config.root, getattr(config, "vale", None))
+
+
+@lru_cache(maxsize=32)
+def _with_packs(packs: tuple[str, ...], root: str, vale: Any) -> dict[str, Rule]:
+    from draftlint.packs import resolve_packs, rules_of_packs, vale_builtin_rules  # noqa: PLC0415
+
+    rules = list(builtin_rules().values())
+    rules.extend(rules_of_packs(resolve_packs(packs, root)))
+    if vale is not None:
+        rules.extend(vale_builtin_rules(vale))
+    return build_registry(rules)
+
+
+def vale_rules(vale: Any) -> dict[str, Rule]:
+    """The Vale rules (dotted codes) a Vale config loads."""
+    from draftlint.packs import rules_of_packs, vale_builtin_rules  # noqa: PLC0415
+
+    rules = [*rules_of_packs(vale.packs), *vale_builtin_rules(vale)]
+    return {rule.code: rule for rule in rules}
+
+
+@cache
+def engine_rules() -> dict[str, Rule]:
+    """Documentation entries for the outside engines' codes (LT1xx, HP1xx)."""
+    from draftlint.engines.rules import ENGINE_RULES
+
+    return dict(sorted(build_registry(ENGINE_RULES).items()))
+
+
+def documented_rules() -> dict[str, Rule]:
+    """Every code a run may report: built-in rules, then the engines' codes."""
+    return {**builtin_rules(), **engine_rules()}
