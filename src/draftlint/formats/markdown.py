@@ -11,11 +11,14 @@ Prose blocks and their kinds:
 
 Not prose: code blocks and fences, HTML blocks, front matter (``---`` YAML or ``+++`` TOML
 on the first line), comments, link destinations and titles, reference definitions and a
-task-list box (``[ ]``/``[x]``).  Inline code, images and autolinks become one OBJECT
-character; emphasis marks and inline HTML vanish; escapes and entities become the character
-they stand for, mapped to their whole source spelling.  A line break inside a paragraph is one
-"\\n" mapped to the source line end ("\\r\\n" included); the indentation and trailing spaces
-around it are layout and are dropped.
+task-list box (``[ ]``/``[x]``).  Inline code, images, autolinks and inline ``<img>``
+become one OBJECT character; emphasis marks and other inline HTML vanish (``<br>`` is a
+"\\n"); escapes and entities become the character they stand for, mapped to their whole
+source spelling.  A line break inside a paragraph is one "\\n" mapped to the source line end
+("\\r\\n" included); the indentation and trailing spaces around it are layout and are dropped,
+as is white space at the edges of a block.  A block of nothing but OBJECTs (a figure, a code
+span alone in a table cell) has no prose and is left out.  Comments, block or inline, are
+collected for the suppression directives.
 
 markdown-it-py reports only line ranges, so the offsets are recovered here in two steps:
 each inline token's ``content`` (its lines with container prefixes stripped) is located line
@@ -34,7 +37,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -46,8 +49,12 @@ if TYPE_CHECKING:
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_BR = re.compile(r"<br\s*/?>\Z", re.I)
+_IMG = re.compile(r"<img\b", re.I)
 _TASK_BOX = ("[ ] ", "[x] ", "[X] ")
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+_LAYOUT = " \t\r\n\f"
+_NOT_WORDS = OBJECT + _LAYOUT
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list-item"}
 
 
@@ -60,7 +67,7 @@ def _markdown() -> MarkdownIt:
 def parse(path: str, text: str) -> Document:
     source = text.replace("\x00", "\ufffd")  # what markdown-it reads; offsets are unchanged
     lines = _Lines(source)
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = _markdown().parse(_parse_input(source, lines), env)
     builder = ProseBuilder(text)
     comments: list[Comment] = []
@@ -89,12 +96,56 @@ def parse(path: str, text: str) -> Document:
                 pipe = source.find("|", end, lines.end(line))  # the pipe closing this cell
                 row = (line, pipe + 1 if pipe >= 0 else end)
             else:
-                task = bool(containers) and containers[-1] == "list-item" and (
-                    tokens[i - 2].type == "list_item_open" if i > 1 else False
+                task = (
+                    bool(containers)
+                    and containers[-1] == "list-item"
+                    and (tokens[i - 2].type == "list_item_open" if i > 1 else False)
                 )
                 inline.add(tok, containers[-1] if containers else "paragraph", task=task)
     comments.sort(key=lambda c: (c.start, c.end))
     return builder.build(path, "markdown", tuple(comments))
+
+
+#: A piece of a block's prose: (prose, source start, source end, verbatim?).
+Piece = tuple[str, int, int, bool]
+
+
+def add_block(builder: ProseBuilder, pieces: list[Piece], kind: str) -> None:
+    """Add one block, trimmed of white space at its edges.
+
+    A block of nothing but OBJECTs (an image, a code span) has no prose and is left out.
+    """
+    pieces = _trim(pieces)
+    if not any(prose.strip(_NOT_WORDS) for prose, *_ in pieces):
+        return
+    for prose, start, end, verbatim in pieces:
+        if verbatim:
+            builder.verbatim(start, end)
+        else:
+            builder.replace(prose, start, end)
+    builder.end_block(kind)
+
+
+def _trim(pieces: list[Piece]) -> list[Piece]:
+    """Drop layout white space at both ends (a replaced piece goes whole or stays whole)."""
+    first, last = 0, len(pieces)
+    while first < last:
+        prose, start, end, verbatim = pieces[first]
+        kept = prose.lstrip(_LAYOUT)
+        if kept:
+            if verbatim:
+                pieces[first] = (kept, end - len(kept), end, True)
+            break
+        first += 1
+    while last > first:
+        prose, start, end, verbatim = pieces[last - 1]
+        kept = prose.rstrip(_LAYOUT)
+        if kept:
+            if verbatim:
+                pieces[last - 1] = (kept, start, start + len(kept), True)
+            break
+        last -= 1
+    return pieces[first:last]
 
 
 class _Lines:
@@ -144,7 +195,7 @@ class _Inline:
         lines: _Lines,
         builder: ProseBuilder,
         comments: list[Comment],
-        env: dict,
+        env: dict[str, Any],
     ) -> None:
         self.source = source
         self.lines = lines
@@ -157,16 +208,28 @@ class _Inline:
         self.ce = array("q")
         self.content = ""
         self._state: StateInline | None = None
+        # The walk over the children: cursor in the content, ends of the open links, and
+        # whether to drop the next leading space (after "word <!-- c -->").
+        self.pos = 0
+        self.link_ends: list[int] = []
+        self.eat_space = False
+        self.after_br = False  # "a<br>" + line end is one line break, not two
+        self.pieces: list[Piece] = []
 
     # ------------------------------------------------------------ content -> source
     def add(self, tok: Token, kind: str, cell_from: int | None = None, task: bool = False) -> int:
-        """Add ``tok`` as one block of ``kind``; returns the source offset after its content."""
+        """Add ``tok`` as one block of ``kind``; returns the source offset after its content.
+
+        ``cell_from`` is where a table cell's search starts on its row; ``task`` says the token
+        opens a list item, which may start with a task box.
+        """
         assert tok.map is not None
         self.content = tok.content
         self._state = None
         self._locate(tok.map[0], tok.map[1], cell_from)
+        self.pieces = []
         self._walk(tok.children or [], task)
-        self.builder.end_block(kind)
+        add_block(self.builder, self.pieces, kind)
         return self.ce[-1] if len(self.ce) else (cell_from or 0)
 
     def _locate(self, first: int, last: int, cell_from: int | None) -> None:
@@ -224,6 +287,11 @@ class _Inline:
     def _text(self, a: int, b: int) -> None:
         """Add content[a:b] as prose, verbatim where the source spells it the same."""
         cs, ce, content, src = self.cs, self.ce, self.content, self.source
+        if b > a and cs[a] >= self.floor and src[cs[a] : cs[a] + b - a] == content[a:b]:
+            if cs[b - 1] == cs[a] + b - a - 1:  # the common case: one run, spelled the same
+                self.floor = cs[a] + b - a
+                self.pieces.append((content[a:b], cs[a], self.floor, True))
+                return
         j = a
         while j < b:
             start = cs[j]
@@ -236,8 +304,8 @@ class _Inline:
             ):
                 k += 1
             if k > j and start >= self.floor:
-                self.builder.verbatim(start, start + (k - j))
                 self.floor = start + (k - j)
+                self.pieces.append((src[start : self.floor], start, self.floor, True))
             else:
                 k = max(k, j + 1)
                 self._replace(content[j:k], cs[j], ce[k - 1])
@@ -246,7 +314,7 @@ class _Inline:
     def _replace(self, prose: str, start: int, end: int) -> None:
         start = max(start, self.floor)
         end = max(end, start)
-        self.builder.replace(prose, start, end)
+        self.pieces.append((prose, start, end, False))
         self.floor = end
 
     def _object(self, a: int, b: int) -> None:
@@ -268,69 +336,103 @@ class _Inline:
 
     # --------------------------------------------------------------------- walk
     def _walk(self, children: list[Token], task: bool) -> None:
-        content = self.content
-        n = len(content)
-        pos = 0
-        link_ends: list[int] = []
+        """Emit the children in order, moving ``pos`` over the content they came from."""
+        self.pos = 0
+        self.link_ends = []
+        self.eat_space = False
         in_autolink = False
         for index, tok in enumerate(children):
             kind = tok.type
-            if in_autolink:
+            if in_autolink:  # the URL inside <http://...>: already one OBJECT
                 in_autolink = kind != "link_close"
                 continue
+            eat_space, self.eat_space = self.eat_space, False
+            after_br, self.after_br = self.after_br, False
             if kind == "text":
-                text = tok.content
-                if task and index == 0 and text.startswith(_TASK_BOX) and content.startswith(text):
-                    pos, text = 4, text[4:]
-                at = pos if content.startswith(text, pos) else content.find(text, pos)
-                if at >= 0:
-                    self._text(at, at + len(text))
-                    pos = at + len(text)
-            elif kind == "text_special":
-                at = pos if content.startswith(tok.markup, pos) else content.find(tok.markup, pos)
+                self._on_text(tok.content, eat_space, task and index == 0)
+            elif kind == "text_special":  # an escape or an entity
+                at = self._seek(tok.markup)
                 if at >= 0 and tok.markup:
-                    end = at + len(tok.markup)
-                    self._replace(tok.content, self.cs[at], self.ce[end - 1])
-                    pos = end
+                    self.pos = at + len(tok.markup)
+                    self._replace(tok.content, self.cs[at], self.ce[self.pos - 1])
             elif kind in ("softbreak", "hardbreak"):
-                j = pos
-                while j < n and content[j] in " \t\\":
-                    j += 1
-                if j < n and content[j] == "\n":
-                    self._replace("\n", self.cs[j], self.ce[j])
-                    j += 1
-                    while j < n and content[j] in " \t":
-                        j += 1
-                    pos = j
+                self._on_break(after_br)
             elif kind in _EMPHASIS:
-                if content.startswith(tok.markup, pos):
-                    pos += len(tok.markup)
+                if self.content.startswith(tok.markup, self.pos):
+                    self.pos += len(tok.markup)
             elif kind == "link_open":
-                if tok.markup in ("autolink", "linkify"):
-                    end = self._extent(pos) if tok.markup == "autolink" else pos
-                    self._object(pos, end)
-                    pos = end
-                    in_autolink = True
-                elif pos < n and content[pos] == "[":
-                    link_ends.append(self._extent(pos))
-                    pos += 1
-                else:
-                    link_ends.append(pos)
+                in_autolink = self._on_link_open(tok.markup)
             elif kind == "link_close":
-                if link_ends:
-                    pos = max(pos, link_ends.pop())
+                if self.link_ends:
+                    self.pos = max(self.pos, self.link_ends.pop())
             elif kind in ("image", "code_inline"):
-                if kind == "code_inline" and not content.startswith(tok.markup, pos):
-                    pos = max(pos, content.find(tok.markup, pos))
-                end = self._extent(pos)
-                self._object(pos, end)
-                pos = end
+                if kind == "code_inline":
+                    self.pos = max(self.pos, self._seek(tok.markup))
+                end = self._extent(self.pos)
+                self._object(self.pos, end)
+                self.pos = end
             elif kind == "html_inline":
-                html = tok.content
-                at = pos if content.startswith(html, pos) else content.find(html, pos)
-                if at >= 0 and html:
-                    end = at + len(html)
-                    if html.startswith("<!--"):
-                        body = html[4:-3] if html.endswith("-->") else html[4:]
-                        self.comments.append(Comment(self.cs[at], self.ce[end - 1], body.strip()))
-                    pos = end
+                self._on_html(tok.content)
+
+    def _seek(self, text: str) -> int:
+        """Where ``text`` is in the content: at the cursor, or else the next place (or -1)."""
+        if self.content.startswith(text, self.pos):
+            return self.pos
+        return self.content.find(text, self.pos)
+
+    def _on_text(self, text: str, eat_space: bool, first: bool) -> None:
+        if first and text.startswith(_TASK_BOX) and self.content.startswith(text):
+            self.pos, text = 4, text[4:]  # "- [x] done": the box is a widget, not prose
+        if eat_space:
+            kept = text.lstrip(" \t")
+            self.pos += len(text) - len(kept)
+            text = kept
+        at = self._seek(text)
+        if at >= 0:
+            self._text(at, at + len(text))
+            self.pos = at + len(text)
+
+    def _on_break(self, after_br: bool) -> None:
+        # The spaces before it, a backslash (hard break) and the next line's indent are markup.
+        content, n = self.content, len(self.content)
+        j = self.pos
+        while j < n and content[j] in " \t\\":
+            j += 1
+        if j < n and content[j] == "\n":
+            if not after_br:
+                self._replace("\n", self.cs[j], self.ce[j])
+            j += 1
+            while j < n and content[j] in " \t":
+                j += 1
+            self.pos = j
+
+    def _on_link_open(self, markup: str) -> bool:
+        """Step into a link's text; an autolink becomes one OBJECT (returns True)."""
+        if markup in ("autolink", "linkify"):
+            end = self._extent(self.pos)
+            self._object(self.pos, end)
+            self.pos = end
+            return True
+        if self.content.startswith("[", self.pos):
+            # Where the whole link ends: link_close skips "](url 'title')" or "][ref]".
+            self.link_ends.append(self._extent(self.pos))
+            self.pos += 1
+        else:
+            self.link_ends.append(self.pos)
+        return False
+
+    def _on_html(self, html: str) -> None:
+        at = self._seek(html)
+        if at < 0 or not html:
+            return
+        end = self.pos = at + len(html)
+        if html.startswith("<!--"):
+            body = html[4:-3] if html.endswith("-->") else html[4:]
+            self.comments.append(Comment(self.cs[at], self.ce[end - 1], body.strip()))
+            # "a <!-- x --> b" reads as "a b", not as a double space.
+            self.eat_space = at > 0 and self.content[at - 1] in " \t"
+        elif _BR.match(html):
+            self._replace("\n", self.cs[at], self.ce[end - 1])
+            self.after_br = True
+        elif _IMG.match(html):
+            self._object(at, end)
