@@ -34,3 +34,10 @@ def test_bom_is_kept_in_offsets() -> None:
 
 def test_astral_characters_are_one_column() -> None:
     assert located("😀 ok  then.\n") == [("WS201", 1, 5, "  ")]
+
+
+def test_single_crlf_does_not_split_a_paragraph() -> None:
+    from draftlint import formats
+
+    document = formats.parse("a.txt", "One line\r\ngoes on.\r\n\r\nNext.\r\n", "text")
+    assert [document.text[b.start : b.end] for b in document.blocks] == ["One line\r\ngoes on.", "Next."]

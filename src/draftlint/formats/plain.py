@@ -10,7 +10,7 @@ import re
 
 from draftlint.document import Block, Comment, Document, ProseBuilder
 
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r)){2,}")
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r(?!\n))){2,}")
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*(?:\r\n|\n|\r|$)", re.M)
 
 

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 RENDERERS: dict[str, str] = {
     "text": "text",
     "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
 }
 
 
