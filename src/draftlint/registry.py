@@ -6,13 +6,24 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from draftlint.checks import artifacts, quotes, repetition, spacing
-from draftlint.checks import abbreviations, attribution, consistency, names, numbers
-from draftlint.checks import readability
+from draftlint.checks import (
+    abbreviations,
+    artifacts,
+    attribution,
+    consistency,
+    joins,
+    names,
+    numbers,
+    quotes,
+    readability,
+    repetition,
+    spacing,
+    spelling,
+)
 from draftlint.rule import CODE_PATTERN, FAMILIES, Rule
 
 #: The code-rule modules, in the order their rules are listed. Adding a module is explicit.
-CHECK_MODULES = (spacing, repetition, quotes, artifacts,
+CHECK_MODULES = (spelling, joins, spacing, repetition, quotes, artifacts,
                  attribution, names, consistency, numbers, abbreviations,
                  readability)
 

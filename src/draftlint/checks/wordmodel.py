@@ -1,0 +1,140 @@
+"""The word model of one draft: every word the lexicon does not know, judged once.
+
+SP101 (typos), SP201 (rejected words), WS101 and WS102 (words run together) all read the same
+judgements, so the lexicon is asked once per unknown word and the draft's names are learned
+once per document.  The lexicon is loaded only when one of these rules runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from draftlint.checks.shared import cached, headline_paragraphs, sentence_initial
+from draftlint.data_files import rules_path
+from draftlint.document import Document
+from draftlint.text import Token
+
+if TYPE_CHECKING:
+    from draftlint.lexicon import Lexicon
+    from draftlint.lexicon_names import Verdict
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be read: reported as ``path:line: what is wrong``."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    token: Token
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    accept: frozenset[str]
+    reject: tuple[tuple[str, str], ...]  # (word, preferred form or "")
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """One entry per line: ``word`` accepts it; ``wrong -> right`` or ``!wrong`` rejects it.
+
+    Blank lines and lines starting with ``#`` are skipped.
+    """
+    accept: set[str] = set()
+    reject: list[tuple[str, str]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: vocabulary is not valid UTF-8") from None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "->" in line:
+            wrong, _, right = (part.strip() for part in line.partition("->"))
+            if not wrong or not right:
+                raise VocabularyError(f"{path}:{number}: expected 'wrong -> right', got {line!r}")
+            reject.append((wrong, right))
+        elif line.startswith("!"):
+            reject.append((line[1:].strip(), ""))
+        elif " " in line:
+            raise VocabularyError(f"{path}:{number}: one word per line (or 'wrong -> right'), got {line!r}")
+        else:
+            accept.add(line)
+    return Vocabulary(frozenset(accept), tuple(reject))
+
+
+@cache
+def _lexicon_with(vocabularies: tuple[str, ...]) -> Lexicon:
+    from draftlint.lexicon import get_lexicon
+
+    accept: set[str] = set()
+    reject: dict[str, str] = {}
+    for path in (str(rules_path("lists/rejected-words.txt")), *vocabularies):
+        vocabulary = read_vocabulary(Path(path))
+        accept |= vocabulary.accept
+        reject.update({wrong: right for wrong, right in vocabulary.reject})
+    return get_lexicon().with_vocab(accept, reject)
+
+
+def lexicon_for(settings: dict[str, Any] | Any) -> Lexicon:
+    """The lexicon with the config's vocabularies (paths relative to the config's folder)."""
+    root = Path(settings.get("config_root", "."))
+    paths = tuple(str(p if Path(p).is_absolute() else root / p) for p in settings.get("vocabularies", ()))
+    return _lexicon_with(paths)
+
+
+#: Words before a name that make the next capitalised word one ("Press Secretary Dmitry Peskov").
+def _introduced(tokens: list[Token], i: int) -> bool:
+    from draftlint.lexicon_names import TITLES
+
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "abbrev":
+        j -= 1  # "H.R. McMaster": look past initials
+    if j < 0 or tokens[j].kind != "word" or tokens[j].end < tokens[i].start - 2:
+        return False
+    before = tokens[j].text
+    return before in TITLES or (before[:1].isupper() and any(c.islower() for c in before[1:]))
+
+
+def judgements(document: Document, settings: dict[str, Any] | Any) -> list[Judgement]:
+    """The verdict on every word of the draft the lexicon does not know, in order."""
+    return cached(document, "word-judgements", lambda d: _judge(d, lexicon_for(settings)))
+
+
+def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
+    analysis = document.analysis
+    tokens = analysis.tokens
+    initial = sentence_initial(document)
+    headlines = headline_paragraphs(document)
+    headline_tokens = {i for p in headlines for i in range(analysis.paragraphs[p].first_token,
+                                                           analysis.paragraphs[p].last_token)}
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    names = lexicon.learn_names(
+        (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i)) for i in words
+    )
+    counts = Counter(tokens[i].text for i in words)
+    found = []
+    for i in words:
+        token = tokens[i]
+        if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
+            continue
+        # A title's words are capitalised by style: judge them as if sentence-initial.
+        verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
+        if verdict.kind == "joined" and counts[token.text] > 1 and not _part_used_alone(verdict, counts):
+            continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
+        if verdict.is_typo:
+            found.append(Judgement(token, verdict))
+    return found
+
+
+def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
+    """The draft also writes a part of the split on its own ("Tillerson" beside "RexTillerson")."""
+    parts = verdict.suggestions[0].split() if verdict.suggestions else []
+    return any(counts.get(part, 0) > 0 and part[:1].isupper() for part in parts)
