@@ -91,7 +91,7 @@ def test_exit_3_on_internal_error(tmp_path, monkeypatch, capsys) -> None:
     rules = dict(registry.builtin_rules())
     rules["WS201"] = crashing
     monkeypatch.setattr(registry, "builtin_rules", lambda: rules)
-    monkeypatch.setattr("draftlint.engine.builtin_rules", lambda: rules)
+    monkeypatch.setattr("draftlint.engine.registry_for", lambda config: rules)
     assert main(["check", str(write(tmp_path, "a.txt", BAD))]) == 3
     assert "internal error: rule WS201 crashed" in capsys.readouterr().err
 
@@ -191,3 +191,20 @@ def test_colour_only_on_tty(tmp_path, monkeypatch, nocolor) -> None:
     plain = io.StringIO()
     text_report.render([result], plain, ReportOptions())
     assert "\x1b[" not in plain.getvalue()
+
+
+def test_vocabularies_accept_and_reject(tmp_path, capsys) -> None:
+    write(tmp_path, "vocab.txt", "# house words\nGlorbnax\ne-mail -> email\n!thusly\n")
+    write(tmp_path, ".draftlint.toml", 'vocabularies = ["vocab.txt"]\nselect = ["SP"]\n')
+    draft = write(tmp_path, "a.txt", "Glorbnax said the e-mail came late.\n")
+    assert main(["check", "--no-cache", str(draft)]) == 1
+    out = capsys.readouterr().out
+    assert "Glorbnax" not in out
+    assert f"{draft}:1:19: SP201 'e-mail' is rejected by the project vocabulary; use 'email' [email]" in out
+
+
+def test_broken_vocabulary_is_a_config_error_with_line(tmp_path, capsys) -> None:
+    write(tmp_path, "vocab.txt", "fine\ntwo words here\n")
+    write(tmp_path, ".draftlint.toml", 'vocabularies = ["vocab.txt"]\n')
+    assert main(["check", str(write(tmp_path, "a.txt", CLEAN))]) == 2
+    assert f"{tmp_path / 'vocab.txt'}:2: one word per line" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from draftlint.readability_profiles import problems as readability_problems
 from draftlint.violation import Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
@@ -69,12 +70,17 @@ class Config:
     packs: tuple[str, ...] = ()
     engines: tuple[str, ...] = ()
     sensitivity: str = "medium"
+    cache_dir: str = ".draftlint_cache"  # relative to root; see cache.py
     rules: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    #: A Vale config's per-file rule switches (vale_ini.ValeSettings), when read from a .vale.ini.
+    vale: Any = field(default=None, hash=False, compare=False)
 
     # ------------------------------------------------------------ rule selection
     def is_selected(self, code: str, path: str | None = None) -> bool:
         """flake8's rule: the longest matching prefix of select and ignore wins."""
+        if self.vale is not None and not self.vale.is_selected(code, path):
+            return False  # a .vale.ini switched this Vale rule off for this file
         ignore = list(self.ignore)
         if path is not None:
             ignore.extend(self.ignored_for(path))
@@ -155,6 +161,14 @@ def find_config_file(start: Path) -> Path | None:
         pyproject = candidate_dir / "pyproject.toml"
         if pyproject.is_file() and _has_tool_section(pyproject):
             return pyproject
+    # No draftlint config anywhere above: a Vale project's config is used instead, so that
+    # draftlint runs there with the project's styles and no set-up.
+    from draftlint.vale_ini import VALE_CONFIG_NAMES  # noqa: PLC0415 - imports this module
+
+    for candidate_dir in (directory, *directory.parents):
+        for name in VALE_CONFIG_NAMES:
+            if (candidate_dir / name).is_file():
+                return candidate_dir / name
     return None
 
 
@@ -167,6 +181,10 @@ def _has_tool_section(path: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Read and check one config file; raises ConfigError with the offending line."""
+    from draftlint.vale_ini import is_vale_config, load_vale_config  # noqa: PLC0415
+
+    if is_vale_config(path):
+        return load_vale_config(path)
     display = str(path)
     try:
         raw = path.read_text("utf-8")
@@ -243,18 +261,42 @@ def config_from_table(table: dict[str, Any], display: str, raw: str, root: str) 
         changes["dialect"] = table["dialect"]
     if "sensitivity" in table:
         changes["sensitivity"] = str(table["sensitivity"])
+    if "cache-dir" in table:
+        changes["cache_dir"] = table["cache-dir"]
+    for engine in table.get("engines", []):
+        if engine not in ("languagetool", "harper"):
+            raise fail("engines", f"unknown engine {engine!r} (choose from languagetool, harper)")
     for key in ("vocabularies", "packs", "engines"):
         if key in table:
             changes[key] = tuple(str(v) for v in table[key])
+    for vocabulary in table.get("vocabularies", []):
+        _check_vocabulary(Path(root) / str(vocabulary), fail)
     if "rules" in table:
         for code, options in table["rules"].items():
             if not isinstance(options, dict):
                 raise fail(code, f"rules.{code} must be a table of options")
         changes["rules"] = {code: dict(options) for code, options in table["rules"].items()}
+    for key, message in readability_problems(table.get("readability", {})):
+        raise ConfigError(display, _line_in_table(raw, "readability", key), message)
     sections = {k: dict(v) for k, v in table.items() if k in ("readability", "languagetool", "harper", "numbers")}
     if sections:
         changes["sections"] = sections
     return replace(Config(), **changes)
+
+
+def _check_vocabulary(path: Path, fail: Any) -> None:
+    """A broken vocabulary is a config error, reported before any file is linted."""
+    from draftlint.checks.wordmodel import VocabularyError, read_vocabulary
+
+    if not path.is_file():
+        raise fail("vocabularies", f"vocabulary file not found: {path}")
+    try:
+        read_vocabulary(path)
+    except VocabularyError as exc:
+        where, _, message = str(exc).partition(": ")
+        file, _, line = where.rpartition(":")
+        raise ConfigError(file if line.isdigit() else where, int(line) if line.isdigit() else None,
+                          message) from None
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -262,6 +304,15 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
     if isinstance(expected, tuple):
         return " or ".join(dict.fromkeys(names[t] for t in expected))
     return names[expected]
+
+
+def _line_in_table(raw: str, table: str, key: str) -> int | None:
+    """The line of ``key`` inside the table ``table`` ([...table] or ``table = {...}``)."""
+    head = re.search(rf"^\s*(?:\[[\w.\"']*\b{re.escape(table)}\]|{re.escape(table)}\s*=)", raw, re.M)
+    if head is None:
+        return _line_of(raw, key)
+    line = _line_of(raw[head.start() :], key)
+    return raw.count("\n", 0, head.start()) + line if line else _line_of(raw, table)
 
 
 def _line_of(raw: str, key: str) -> int | None:
@@ -281,10 +332,17 @@ class ConfigResolver:
     def __init__(self, explicit: Path | None = None) -> None:
         self._explicit = load_config(explicit) if explicit is not None else None
         self._by_file: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Config] = {}  # the upward search costs dozens of stats per file
 
     def for_path(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
+        directory = path if path.is_dir() else path.parent
+        if directory not in self._by_dir:
+            self._by_dir[directory] = self._search(directory)
+        return self._by_dir[directory]
+
+    def _search(self, path: Path) -> Config:
         found = find_config_file(path)
         if found is None:
             return Config(root=str(Path.cwd()))

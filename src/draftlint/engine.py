@@ -11,6 +11,7 @@ from typing import Any
 from draftlint import formats
 from draftlint.config import Config, ConfigResolver
 from draftlint.document import Document
+from draftlint.readability_document import report_data
 from draftlint.registry import registry_for
 from draftlint.rule import Context, Rule
 from draftlint.suppress import filter_suppressed
@@ -170,6 +171,7 @@ def lint_text(
         format=document.format,
         words=document.analysis.word_count(),
         violations=violations,
+        readability=report_data(document, config.section("readability")),
         document=document,
         notices=notices,
     )
@@ -183,7 +185,10 @@ def _with_engines(document: Document, violations: list[Violation], config: Confi
     from draftlint.engines import engine_violations, session_for
 
     session = session_for(config, notices.append)
-    merged = engine_violations(document, session.findings(document), violations, session.known_words(document))
+    from draftlint.checks.wordmodel import known_to_us
+
+    known = known_to_us(document, _settings(config))
+    merged = engine_violations(document, session.findings(document), violations, known)
     out = []
     for v in merged:
         if v.source in session.names:  # an engine-only finding: apply select/ignore and severity

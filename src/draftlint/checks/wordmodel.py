@@ -8,6 +8,7 @@ once per document.  The lexicon is loaded only when one of these rules runs.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -138,3 +139,30 @@ def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
     """The draft also writes a part of the split on its own ("Tillerson" beside "RexTillerson")."""
     parts = verdict.suggestions[0].split() if verdict.suggestions else []
     return any(counts.get(part, 0) > 0 and part[:1].isupper() for part in parts)
+
+
+def known_to_us(document: Document, settings: dict[str, Any] | Any) -> Callable[[str], bool]:
+    """Whether a word an outside engine calls misspelt is one we know or a name of the draft.
+
+    A word the lexicon (with the project's vocabularies) knows is known.  A capitalised word
+    is a name when it is near no common word even with its capital discounted ("Peskov"),
+    while a near miss of a common word stays a typo ("Extensin", "Whaterver").
+    """
+    lexicon = lexicon_for(settings)
+    names = cached(document, "names", lambda d: _names(d, lexicon))
+
+    def known(word: str) -> bool:
+        if lexicon.is_word(word):
+            return True
+        bare = word.removesuffix("\u2019s").removesuffix("'s")
+        return bare[:1].isupper() and lexicon.looks_like_name(bare, names - {bare})
+
+    return known
+
+
+def _names(document: Document, lexicon: Lexicon) -> set[str]:
+    analysis = document.analysis
+    tokens = analysis.tokens
+    initial = sentence_initial(document)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    return lexicon.learn_names((tokens[i].text, i in initial, _introduced(tokens, i)) for i in words)

@@ -72,30 +72,6 @@ class EngineSession:
         for engine in self._engines.values():
             engine.close()
 
-    def known_words(self, document: Document) -> Callable[[str], bool]:
-        """Whether a word an engine calls misspelt is one we know, or a name in this draft."""
-        from draftlint.lexicon import get_lexicon
-
-        lexicon = get_lexicon()
-        names = draft_names(document)
-
-        def known(word: str) -> bool:
-            bare = word.removesuffix("\u2019s").removesuffix("'s")
-            return bare in names or lexicon.is_word(word)
-
-        return known
-
-
-def draft_names(document: Document) -> set[str]:
-    """Capitalised words the draft uses mid-sentence: names, as far as an engine filter goes."""
-    analysis = document.analysis
-    names: set[str] = set()
-    for i, token in enumerate(analysis.tokens):
-        if token.kind == "word" and token.text[:1].isupper() and not analysis.is_sentence_initial(i):
-            text = token.text
-            names.add(text.removesuffix("\u2019s").removesuffix("'s"))
-    return names
-
 
 _SESSIONS: dict[tuple[Any, ...], EngineSession] = {}
 
