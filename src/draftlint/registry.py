@@ -11,6 +11,7 @@ from draftlint.checks import (
     artifacts,
     attribution,
     consistency,
+    context,
     joins,
     names,
     numbers,
@@ -23,7 +24,7 @@ from draftlint.checks import (
 from draftlint.rule import CODE_PATTERN, FAMILIES, Rule
 
 #: The code-rule modules, in the order their rules are listed. Adding a module is explicit.
-CHECK_MODULES = (spelling, joins, spacing, repetition, quotes, artifacts,
+CHECK_MODULES = (spelling, joins, context, spacing, repetition, quotes, artifacts,
                  attribution, names, consistency, numbers, abbreviations,
                  readability)
 

@@ -1,0 +1,688 @@
+"""Context checks on one sentence's tokens with the n-gram model: real-word slips, dropped words.
+
+Pure functions over ``list[str]`` (one sentence's tokens, as the tokenizer gives them: words,
+numbers, punctuation); they know nothing of documents or findings, so a rule (GR101, GR102)
+turns their ``(index, word, score)`` tuples into findings.
+
+- :func:`find_real_word_slips`: a word of a confusion set (``ad`` / ``and`` / ``an``) where
+  another member is far more probable in its context ("political ad institutional").
+- :func:`find_dropped_words`: a function word very likely missing between two words ("the rest of
+  summit", "continue offer").
+
+Scores are log10 likelihood ratios over a window of two words either side (trigrams with Katz
+backoff). Whether a candidate is reported is decided by a small logistic model over that evidence
+(``data/ngram/context_weights.json``, fitted by ``bench/context_bench.py --train``);
+``sensitivity`` (0..1 or low / medium / high) picks its threshold. The default 0.5 aims at about
+0.07 slip and 0.03 dropped-word false alarms per 1,000 words of edited news prose.
+
+Speed: :func:`scan` checks many sentences in one batch of lookups (about 35,000 words per CPU
+second for both checks); the one-sentence functions pay numpy's per-call overhead (~8,000).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from draftlint.data_files import rules_path
+from draftlint.ngram import OOV, NgramModel, get_model, lm_words
+
+
+class Slip(NamedTuple):
+    """Token ``index`` is probably a slip for ``alternative``; ``score`` is the log10 ratio."""
+
+    index: int
+    alternative: str
+    score: float
+
+
+class DroppedWord(NamedTuple):
+    """``word`` is probably missing before token ``index``; ``score`` is the log10 ratio."""
+
+    index: int
+    word: str
+    score: float
+
+
+Sensitivity = float | str
+SENSITIVITY_LEVELS = {"low": 0.25, "medium": 0.5, "high": 0.75}
+DEFAULT_SENSITIVITY = 0.5
+
+
+def _level(sensitivity: Sensitivity) -> float:
+    if isinstance(sensitivity, str):
+        try:
+            return SENSITIVITY_LEVELS[sensitivity]
+        except KeyError:
+            raise ValueError(
+                f"sensitivity must be 0..1 or one of {sorted(SENSITIVITY_LEVELS)}: {sensitivity!r}"
+            ) from None
+    if not 0.0 <= sensitivity <= 1.0:
+        raise ValueError(f"sensitivity must be between 0 and 1: {sensitivity!r}")
+    return float(sensitivity)
+
+
+# -- confusion sets ------------------------------------------------------------------------------
+
+CONFUSION_FILE = "confusion-sets.txt"
+
+
+def _confusion_path() -> Path:
+    return rules_path(f"lists/{CONFUSION_FILE}")
+
+
+def parse_confusion_sets(text: str) -> dict[str, tuple[str, ...]]:
+    """word -> its alternatives (union over every set holding the word), from the list format."""
+    alternatives: dict[str, set[str]] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        words = line.split()
+        if len(words) < 2 or len(set(words)) != len(words) or any(w != w.lower() for w in words):
+            raise ValueError(
+                f"{CONFUSION_FILE}:{lineno}: need two or more distinct lowercase words"
+            )
+        for w in words:
+            alternatives.setdefault(w, set()).update(x for x in words if x != w)
+    return {w: tuple(sorted(alts)) for w, alts in alternatives.items()}
+
+
+@functools.cache
+def confusion_sets() -> dict[str, tuple[str, ...]]:
+    """The built-in confusion sets (``rules/lists/confusion-sets.txt``)."""
+    return parse_confusion_sets(_confusion_path().read_text(encoding="utf-8"))
+
+
+# -- a sentence as the model sees it -------------------------------------------------------------
+
+_CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+_NEGATIVE_STEMS = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+class _Batch(NamedTuple):
+    """Sentences as the model sees them, end to end: ``<s> w1 .. wn </s> <s> ...``."""
+
+    ids: np.ndarray  # model ids (OOV = -1)
+    start: np.ndarray  # per position: where its sentence's <s> is
+    end: np.ndarray  # per position: where its sentence's </s> is
+    slips: list[tuple[int, int, int, str]]  # (position, sentence, token, lowercase word)
+    gaps: list[tuple[int, int, int, int]]  # (position after the gap, sentence, token, shape)
+
+
+def _batch(
+    sentences: Sequence[Sequence[str]], model: NgramModel, confusions: dict[str, tuple[str, ...]]
+) -> _Batch:
+    ids: list[int] = []
+    start: list[int] = []
+    end: list[int] = []
+    slips: list[tuple[int, int, int, str]] = []
+    gaps: list[tuple[int, int, int, int]] = []
+    bos, eos, word_id = model.bos, model.eos, model.ids.get
+    for s, tokens in enumerate(sentences):
+        first = len(ids)
+        ids.append(bos)
+        gap_ok = False  # no punctuation since the last word, and that word is known
+        prev_shape = 0
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            nxt = tokens[i + 1] if i + 1 < n else ""
+            if nxt and (nxt[:1] in "'\u2019" or nxt == "n't") and tok.isalpha():
+                clitic = nxt.replace("\u2019", "'").lower()
+                if clitic in _CLITICS:
+                    # spaCy-style "do" "n't" / "it" "'s" -> don't / it's
+                    stem = tok.lower()
+                    if clitic == "n't":
+                        stem = _NEGATIVE_STEMS.get(stem, stem)
+                    ids.extend(word_id(w, OOV) for w in lm_words(stem + clitic))
+                    gap_ok = False
+                    i += 2
+                    continue
+            words = lm_words(tok)
+            if not words:
+                gap_ok = False  # punctuation: transparent to the model (ASR text has none)
+                i += 1
+                continue
+            pos = len(ids)
+            wid = [word_id(w, OOV) for w in words]
+            # shape: 1 capitalised, 2 has digits (bits for this token; <<2 for the one before)
+            shape = (tok[:1].isupper() and pos > first + 1) | (
+                2 * (not tok.isalpha() and any(c.isdigit() for c in tok))
+            )
+            if gap_ok and wid[0] >= 0:
+                gaps.append((pos, s, i, shape | prev_shape << 2))
+            prev_shape = shape
+            if len(words) == 1 and wid[0] >= 0:
+                word = words[0]
+                if word in confusions and (
+                    tok.islower() or (pos == first + 1 and tok[:1].isupper() and tok[1:].islower())
+                ):
+                    # a capitalised word mid-sentence is a name or a title, not a slip
+                    slips.append((pos, s, i, word))
+            ids.extend(wid)
+            gap_ok = wid[-1] >= 0
+            i += 1
+        ids.append(eos)
+        start.extend([first] * (len(ids) - first))
+        end.extend([len(ids) - 1] * (len(ids) - first))
+    return _Batch(np.array(ids, np.int64), np.array(start), np.array(end), slips, gaps)
+
+
+# -- real-word slips -----------------------------------------------------------------------------
+
+
+class SlipScores(NamedTuple):
+    """Per confusion-set word found: its best alternative and the evidence (arrays)."""
+
+    sentence: np.ndarray  # sentence number
+    token: np.ndarray  # token index in the sentence
+    word: list[str]
+    alternative: list[str]  # best alternative
+    llr: np.ndarray  # log10 P(window | alternative) - log10 P(window | word)
+    left: np.ndarray  # the part of llr from the word's own probability given the two before
+    right: np.ndarray  # the part from the (up to) two words after
+    orig_order: np.ndarray  # sum of the n-gram orders that scored the window with the word
+    alt_order: np.ndarray  # ... with the alternative
+    oov_near: np.ndarray  # a neighbour within one word is unknown to the model
+    second: np.ndarray  # llr of the second-best alternative (-inf if none)
+
+
+def score_slips(
+    sentences: Sequence[Sequence[str]],
+    *,
+    model: NgramModel | None = None,
+    confusions: dict[str, tuple[str, ...]] | None = None,
+) -> SlipScores:
+    """Score every confusion-set word of the sentences against each of its alternatives."""
+    model = model or get_model()
+    confusions = confusions if confusions is not None else confusion_sets()
+    b = _batch(sentences, model, confusions)
+    return _score_slips(b, model, confusions)
+
+
+def _score_slips(
+    b: _Batch, model: NgramModel, confusions: dict[str, tuple[str, ...]]
+) -> SlipScores:
+    ids = b.ids
+    rows_cand: list[int] = []
+    rows_var: list[int] = []
+    alt_names: list[list[str]] = []
+    for c, (_pos, _s, _t, word) in enumerate(b.slips):
+        names = [a for a in confusions[word] if a in model.ids]
+        alt_names.append(names)
+        rows_cand.extend([c] * (len(names) + 1))
+        rows_var.append(model.ids[word])
+        rows_var.extend(model.ids[a] for a in names)
+    if not rows_cand:
+        e = np.zeros(0)
+        return SlipScores(e.astype(int), e.astype(int), [], [], e, e, e, e, e, e, e)
+    cand = np.array(rows_cand)
+    var = np.array(rows_var, np.int64)
+    pos = np.array([p for p, _s, _t, _w in b.slips])[cand]
+    first = b.start[pos]
+    last = b.end[pos]
+    n = len(ids)
+    a1 = ids[pos - 1]
+    a2 = np.where(pos - 2 >= first, ids[np.maximum(pos - 2, 0)], OOV)
+    b1 = ids[pos + 1]
+    has_b2 = pos + 2 <= last
+    b2 = np.where(has_b2, ids[np.minimum(pos + 2, n - 1)], OOV)
+    lp, order = model.logprob_ids(  # type: ignore[misc]
+        np.concatenate([a2, a1, var]),
+        np.concatenate([a1, var, b1]),
+        np.concatenate([var, b1, b2]),
+        orders=True,
+    )
+    R = len(cand)
+    lp = lp.reshape(3, R)
+    order = order.reshape(3, R)
+    lp[2] = np.where(has_b2, lp[2], 0.0)
+    order[2] = np.where(has_b2, order[2], 0)
+    total = lp.sum(axis=0)
+    right = lp[1] + lp[2]
+    ords = order.sum(axis=0)
+    # the first row of each candidate is the word as written
+    heads = np.flatnonzero(np.r_[True, cand[1:] != cand[:-1]])
+    base_total = total[heads][cand]
+    llr = total - base_total
+    llr[heads] = -np.inf
+    # best alternative per candidate
+    best = np.full(len(heads), -1)
+    second = np.full(len(heads), -np.inf)
+    order_idx = np.lexsort((-llr, cand))  # by candidate, best first
+    starts = np.searchsorted(cand[order_idx], np.arange(len(heads)))
+    best = order_idx[starts]
+    counts = np.diff(np.r_[heads, R]) - 1
+    has_second = counts >= 2
+    second[has_second] = llr[order_idx[np.minimum(starts + 1, R - 1)]][has_second]
+    valid = counts >= 1
+    best = np.where(valid, best, heads)
+    alt = [alt_names[c][best[c] - heads[c] - 1] if valid[c] else "" for c in range(len(heads))]
+    oov = (a1[heads] < 0) | (b1[heads] < 0)
+    return SlipScores(
+        sentence=np.array([s for _p, s, _t, _w in b.slips]),
+        token=np.array([t for _p, _s, t, _w in b.slips]),
+        word=[w for _p, _s, _t, w in b.slips],
+        alternative=alt,
+        llr=np.where(valid, llr[best], -np.inf),
+        left=lp[0][best] - lp[0][heads],
+        right=right[best] - right[heads],
+        orig_order=ords[heads].astype(float),
+        alt_order=ords[best].astype(float),
+        oov_near=oov.astype(float),
+        second=second,
+    )
+
+
+# -- dropped words -------------------------------------------------------------------------------
+
+#: Function words a writer drops most often (and whose absence leaves a grammatical hole); the
+#: benchmark deletes these.
+DROPPABLE = (
+    "the",
+    "a",
+    "an",
+    "to",
+    "of",
+    "and",
+    "is",
+    "was",
+    "in",
+    "on",
+    "for",
+    "that",
+    "be",
+    "has",
+    "have",
+    "he",
+    "it",
+    "are",
+    "with",
+    "will",
+)
+#: The words the dropped-word check tries to insert: DROPPABLE less those whose absence the model
+#: cannot tell (inserting "that", "will" or "he" only raised false alarms in the benchmark).
+INSERTABLE = tuple(w for w in DROPPABLE if w not in ("that", "will", "he"))
+
+
+class GapScores(NamedTuple):
+    """Per candidate gap: the best word to insert and the evidence (arrays)."""
+
+    sentence: np.ndarray
+    token: np.ndarray  # the word would go before this token
+    word: list[str]  # best insertion
+    gain: np.ndarray  # log10 P(window with the word) - log10 P(window without)
+    second: np.ndarray  # gain of the second-best insertion
+    bigram_lp: np.ndarray  # log10 P(b0 | a1) if the bigram across the gap is explicit, else nan
+    without_order: np.ndarray  # n-gram orders scoring b0 and b1 without the insertion (sum)
+    with_order: np.ndarray  # orders scoring x, b0, b1 with it (sum)
+    p_ins: np.ndarray  # log10 P(x | a2 a1)
+    tri_ins: np.ndarray  # 1.0 if the trigram a1 x b0 is explicit
+    parts: np.ndarray  # (G, 5) log10 P of: x|a2 a1, b0|a1 x, b1|x b0 (with); b0|a2 a1, b1|a1 b0
+    orders: np.ndarray  # (G, 5) the n-gram orders behind those
+    ids: np.ndarray  # (G, 5) a2 a1 x b0 b1
+    shape: (
+        np.ndarray
+    )  # bits: 1 next token capitalised, 2 it has digits, 4 / 8 same for the one before
+
+
+def score_gaps(
+    sentences: Sequence[Sequence[str]],
+    *,
+    model: NgramModel | None = None,
+    words: Sequence[str] = INSERTABLE,
+    max_bigram_lp: float = 0.0,
+) -> GapScores:
+    """Score inserting each of ``words`` at every gap between two known words.
+
+    Gaps whose bigram is explicit in the model with log10 P(b0 | a1) above ``max_bigram_lp`` are
+    skipped (a plausible bigram leaves little room for a missing word).
+    """
+    model = model or get_model()
+    b = _batch(sentences, model, {})
+    return _score_gaps(b, model, words, max_bigram_lp)
+
+
+def _score_gaps(
+    b: _Batch, model: NgramModel, words: Sequence[str], max_bigram_lp: float
+) -> GapScores:
+    ids = b.ids
+    if not b.gaps:
+        e = np.zeros(0)
+        e2 = np.zeros((0, 5))
+        return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+    pos = np.array([g[0] for g in b.gaps])
+    sent = np.array([g[1] for g in b.gaps])
+    tok = np.array([g[2] for g in b.gaps])
+    shape = np.array([g[3] for g in b.gaps])
+    bi = model.find_bigrams(ids[pos - 1], ids[pos])
+    bi_lp = np.where(bi >= 0, model.bigram_logp(np.maximum(bi, 0)), np.nan)
+    keep = ~(bi_lp > max_bigram_lp)
+    pos, sent, tok, bi_lp, shape = pos[keep], sent[keep], tok[keep], bi_lp[keep], shape[keep]
+    G = len(pos)
+    if G == 0:
+        e = np.zeros(0)
+        e2 = np.zeros((0, 5))
+        return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+    first = b.start[pos]
+    a1 = ids[pos - 1]
+    a2 = np.where(pos - 2 >= first, ids[np.maximum(pos - 2, 0)], OOV)
+    b0 = ids[pos]
+    b1 = ids[pos + 1]  # always exists: </s> at worst
+    ins = np.array([model.word_id(w) for w in words], np.int64)
+    F = len(ins)
+    # stage 1: a word is tried only where the model knows both bigrams it would make (a1 x and
+    # x b0; true for 97% of the right insertions), which skips most of the lookups
+    A1 = np.repeat(a1, F)
+    B0 = np.repeat(b0, F)
+    X = np.tile(ins, G)
+    known = (model.find_bigrams(A1, X) >= 0) & (model.find_bigrams(X, B0) >= 0)
+    live = known.reshape(G, F).any(axis=1)
+    if not live.all():
+        sel = np.flatnonzero(live)
+        pos, sent, tok, bi_lp, shape = pos[sel], sent[sel], tok[sel], bi_lp[sel], shape[sel]
+        a1, a2, b0, b1 = a1[sel], a2[sel], b0[sel], b1[sel]
+        known = known.reshape(G, F)[sel].reshape(-1)
+        G = len(pos)
+        if G == 0:
+            e = np.zeros(0)
+            e2 = np.zeros((0, 5))
+            return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+        A1 = np.repeat(a1, F)
+        B0 = np.repeat(b0, F)
+        X = np.tile(ins, G)
+    # without: P(b0 | a2 a1) P(b1 | a1 b0)
+    lp0, ord0 = model.logprob_ids(  # type: ignore[misc]
+        np.concatenate([a2, a1]), np.concatenate([a1, b0]), np.concatenate([b0, b1]), orders=True
+    )
+    without = lp0[:G] + lp0[G:]
+    without_order = ord0[:G] + ord0[G:]
+    # with x: P(x | a2 a1) P(b0 | a1 x) P(b1 | x b0)   (rows: gap-major, then word)
+    k = np.flatnonzero(known)
+    A2 = np.repeat(a2, F)[k]
+    B1 = np.repeat(b1, F)[k]
+    A1, B0, X = A1[k], B0[k], X[k]
+    lp1, ord1 = model.logprob_ids(  # type: ignore[misc]
+        np.concatenate([A2, A1, X]),
+        np.concatenate([A1, X, B0]),
+        np.concatenate([X, B0, B1]),
+        orders=True,
+    )
+    n = len(k)
+    parts = np.full((3, G * F), -99.0)
+    ords = np.zeros((3, G * F), np.int64)
+    parts[:, k] = lp1.reshape(3, n)
+    ords[:, k] = ord1.reshape(3, n)
+    parts = parts.reshape(3, G, F)
+    ords = ords.reshape(3, G, F)
+    gains = parts.sum(axis=0) - without[:, None]
+    order = np.argsort(-gains, axis=1)
+    best = order[:, 0]
+    rows = np.arange(G)
+    second = np.maximum(gains[rows, order[:, 1]] if F > 1 else np.full(G, -50.0), -50.0)
+    return GapScores(
+        sentence=sent,
+        token=tok,
+        word=[words[j] for j in best],
+        gain=gains[rows, best],
+        second=second,
+        bigram_lp=bi_lp,
+        without_order=without_order.astype(float),
+        with_order=ords[:, rows, best].sum(axis=0).astype(float),
+        p_ins=parts[0, rows, best],
+        tri_ins=(ords[1, rows, best] == 3).astype(float),
+        parts=np.stack(
+            [parts[0, rows, best], parts[1, rows, best], parts[2, rows, best], lp0[:G], lp0[G:]],
+            axis=1,
+        ),
+        orders=np.stack(
+            [ords[0, rows, best], ords[1, rows, best], ords[2, rows, best], ord0[:G], ord0[G:]],
+            axis=1,
+        ),
+        ids=np.stack([a2, a1, ins[best], b0, b1], axis=1),
+        shape=shape,
+    )
+
+
+# -- decisions -----------------------------------------------------------------------------------
+#
+# Each candidate's evidence becomes a logistic score (weights fitted by ``bench/context_bench.py
+# --train`` on errors injected into half of the bbc_news dev articles, stored in
+# ``data/ngram/context_weights.json``); a candidate is reported when its score clears the
+# threshold that gave the target false-alarm rate on clean text. ``sensitivity`` picks that rate.
+
+WEIGHTS_FILE = Path(__file__).parent / "data" / "ngram" / "context_weights.json"
+
+SLIP_FEATURES = (
+    "llr",
+    "left",
+    "right",
+    "min_side",
+    "orig_order",
+    "alt_order",
+    "oov_near",
+    "second",
+    "uni_word",
+    "uni_alt",
+)
+GAP_FEATURES = (
+    "gain",
+    "second",
+    "margin",
+    "bigram_lp",
+    "bigram_unseen",
+    "p_ins",
+    "p_b0_with",
+    "p_b1_with",
+    "p_b0_without",
+    "p_b1_without",
+    "tri_ins_ctx",
+    "tri_b0_with",
+    "tri_b1_with",
+    "tri_b0_without",
+    "tri_b1_without",
+    "bi_ins_ctx",
+    "bi_b0_with",
+    "bi_b1_with",
+    "bi_b0_without",
+    "bi_b1_without",
+    "uni_before",
+    "uni_after",
+    "function_before",
+    "function_after",
+    "cap_after",
+    "digit_after",
+    "cap_before",
+    "digit_before",
+)
+
+#: false alarms per 1,000 words aimed at by sensitivity 0.5, per check; each step of 0.5 in
+#: sensitivity multiplies the rate by 10 (0 -> a tenth, 1 -> ten times)
+TARGET_RATE = {"slip": 0.07, "gap": 0.03}
+
+
+def slip_features(sc: SlipScores, model: NgramModel | None = None) -> np.ndarray:
+    """The evidence of :func:`score_slips` as a matrix, columns as in ``SLIP_FEATURES``."""
+    model = model or get_model()
+    word_ids = np.array([model.ids[w] for w in sc.word], np.int64)
+    alt_ids = np.array([model.ids.get(a, OOV) for a in sc.alternative], np.int64)
+    return (
+        np.column_stack(
+            [
+                sc.llr,
+                sc.left,
+                sc.right,
+                np.minimum(sc.left, sc.right),
+                sc.orig_order,
+                sc.alt_order,
+                sc.oov_near,
+                np.maximum(sc.second, -10.0),
+                model.unigram_logp(word_ids),
+                model.unigram_logp(alt_ids),
+            ]
+        )
+        .astype(np.float64)
+        .reshape(len(sc.word), len(SLIP_FEATURES))
+    )
+
+
+def gap_features(gs: GapScores, model: NgramModel | None = None) -> np.ndarray:
+    """The evidence of :func:`score_gaps` as a matrix, columns as in ``GAP_FEATURES``."""
+    model = model or get_model()
+    function = {model.ids[w] for w in DROPPABLE if w in model.ids}
+    second = np.maximum(gs.second, -5.0)
+    cols = [
+        gs.gain,
+        second,
+        gs.gain - second,
+        np.nan_to_num(gs.bigram_lp, nan=-7.0),
+        np.isnan(gs.bigram_lp),
+    ]
+    cols += [gs.parts[:, k] for k in (0, 1, 2, 3, 4)]
+    cols += [gs.orders[:, k] == 3 for k in (0, 1, 2, 3, 4)]
+    cols += [gs.orders[:, k] == 2 for k in (0, 1, 2, 3, 4)]
+    before, after = gs.ids[:, 1], gs.ids[:, 3]
+    cols += [
+        model.unigram_logp(before),
+        model.unigram_logp(after),
+        np.isin(before, list(function)),
+        np.isin(after, list(function)),
+    ]
+    cols += [(gs.shape >> k) & 1 for k in (0, 1, 2, 3)]
+    return np.column_stack([np.asarray(c, np.float64) for c in cols]).reshape(
+        len(gs.word), len(GAP_FEATURES)
+    )
+
+
+@functools.cache
+def _weights() -> dict:
+    import json
+
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+
+
+def _logits(kind: str, features: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    w = _weights()[kind]
+    if list(w["features"]) != list(SLIP_FEATURES if kind == "slip" else GAP_FEATURES):
+        raise ValueError(f"{WEIGHTS_FILE.name}: {kind} features do not match this code")
+    bias = w["bias"]
+    slope = w.get("slope", {})
+    return (
+        w["intercept"]
+        + features @ np.asarray(w["weights"], np.float64)
+        + np.array([bias.get(x, 0.0) for x in labels], np.float64)
+        + np.array([slope.get(x, 0.0) for x in labels], np.float64) * features[:, 0]
+    )
+
+
+def _threshold(kind: str, level: float) -> float:
+    """Logit threshold for a sensitivity level, from the calibration table (log-rate scale)."""
+    rate = TARGET_RATE[kind] * 10.0 ** (2.0 * (level - 0.5))
+    table = _weights()[kind]["calibration"]  # [[false alarms per 1k words, logit], ...]
+    rates = np.log10([r for r, _ in table])
+    logits = [z for _, z in table]
+    order = np.argsort(rates)
+    return float(np.interp(np.log10(rate), rates[order], np.asarray(logits)[order]))
+
+
+def _slip_labels(sc: SlipScores) -> list[str]:
+    return [f"{w}>{a}" for w, a in zip(sc.word, sc.alternative, strict=True)]
+
+
+def scan(
+    sentences: Sequence[Sequence[str]],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+    confusions: dict[str, tuple[str, ...]] | None = None,
+) -> list[tuple[list[Slip], list[DroppedWord]]]:
+    """Both checks over many sentences at once (one batch of lookups: the fast path).
+
+    Returns, per sentence, its real-word slips and its dropped words.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    confusions = confusions if confusions is not None else confusion_sets()
+    out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]
+    if not sentences:
+        return out
+    b = _batch(sentences, model, confusions)
+    sc = _score_slips(b, model, confusions)
+    if len(sc.word):
+        z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
+        hit = (z >= _threshold("slip", level)) & np.isfinite(sc.llr)
+        for k in np.flatnonzero(hit):
+            s, t = int(sc.sentence[k]), int(sc.token[k])
+            alt = sc.alternative[k]
+            if sentences[s][t][:1].isupper():
+                alt = alt[:1].upper() + alt[1:]
+            out[s][0].append(Slip(t, alt, round(float(sc.llr[k]), 3)))
+    gs = _score_gaps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)
+    if len(gs.word):
+        z = _logits("gap", gap_features(gs, model), gs.word)
+        hit = z >= _threshold("gap", level)
+        for k in np.flatnonzero(hit):
+            s = int(gs.sentence[k])
+            out[s][1].append(DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3)))
+    return out
+
+
+#: gaps whose bigram the model knows with log10 P(b0 | a1) above this are not scored
+GAP_MAX_BIGRAM_LP = -2.0
+
+
+def find_real_word_slips(
+    tokens: Sequence[str],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+    confusions: dict[str, tuple[str, ...]] | None = None,
+) -> list[Slip]:
+    """Confusion-set words of one sentence for which another member is far more probable.
+
+    ``tokens`` are the sentence's tokens (words, numbers, punctuation); returns ``(token index,
+    alternative in the token's case, log10 likelihood ratio)``, in token order.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    confusions = confusions if confusions is not None else confusion_sets()
+    sc = _score_slips(_batch([tokens], model, confusions), model, confusions)
+    if not len(sc.word):
+        return []
+    z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
+    found = []
+    for k in np.flatnonzero((z >= _threshold("slip", level)) & np.isfinite(sc.llr)):
+        t = int(sc.token[k])
+        alt = sc.alternative[k]
+        if tokens[t][:1].isupper():
+            alt = alt[:1].upper() + alt[1:]
+        found.append(Slip(t, alt, round(float(sc.llr[k]), 3)))
+    return found
+
+
+def find_dropped_words(
+    tokens: Sequence[str],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+) -> list[DroppedWord]:
+    """Gaps of one sentence where a function word is very likely missing.
+
+    Returns ``(index of the token the word belongs before, word, log10 gain of inserting it)``.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    gs = _score_gaps(_batch([tokens], model, {}), model, INSERTABLE, GAP_MAX_BIGRAM_LP)
+    if not len(gs.word):
+        return []
+    z = _logits("gap", gap_features(gs, model), gs.word)
+    return [
+        DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3))
+        for k in np.flatnonzero(z >= _threshold("gap", level))
+    ]

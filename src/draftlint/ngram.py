@@ -1,0 +1,370 @@
+"""A compact English 3-gram model: Katz-backoff log-probabilities from memory-mapped arrays.
+
+The data (``draftlint/data/ngram``) is CMU Sphinx's generic US-English trigram model compiled by
+``tools/build_ngram_model.py``; see ``SOURCE.md`` there. Its vocabulary is lowercase ASR text:
+words with attached apostrophes (``don't``, ``it's``, ``president's``), acronyms spelled as
+letters (``u. s.``), no digits and no punctuation. :func:`lm_words` maps a draft's token to that
+form. Probabilities are log10, as in ARPA files.
+
+Lookups are vectorised: :meth:`NgramModel.logprob_ids` takes arrays of word ids, so a rule scores
+all the positions of a sentence (or a document) with a handful of ``np.searchsorted`` calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+DATA_DIR = Path(__file__).parent / "data" / "ngram"
+
+#: id of a word the model does not know
+OOV = -1
+#: log10 probability charged for an unknown word (it cancels out when two variants are compared)
+OOV_LOGP = -7.0
+
+_MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT32 = np.uint64(32)
+
+
+class NgramModel:
+    """A loaded model; get the shared instance with :func:`get_model`."""
+
+    def __init__(self, directory: Path = DATA_DIR) -> None:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != 1:
+            raise ValueError(f"{directory}: unsupported n-gram format {meta.get('format')!r}")
+        self.meta = meta
+        self._shift = np.uint64(meta["id_bits"])
+        words = (directory / "vocab.txt").read_text(encoding="utf-8").split("\n")
+        if words and words[-1] == "":
+            words.pop()
+        self.words: list[str] = words
+        self.ids: dict[str, int] = {w: i for i, w in enumerate(words)}
+        self.bos = self.ids["<s>"]
+        self.eos = self.ids["</s>"]
+
+        def load(name: str) -> np.ndarray:
+            # a plain ndarray view of the memory map: no np.memmap overhead on every slice
+            return np.load(directory / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+
+        self._uni_logp = np.asarray(load("uni_logp"), np.float64)
+        self._uni_bow = np.asarray(load("uni_bow"), np.float64)
+        self._bi = (load("bi_key"), [int(x) for x in load("bi_start")])
+        self._bi_logp = load("bi_logp")
+        self._ctx = (load("ctx_key"), [int(x) for x in load("ctx_start")])
+        self._ctx_bow = load("ctx_bow")
+        self._tri = (load("tri_key"), [int(x) for x in load("tri_start")])
+        self._tri_logp = load("tri_logp")
+        self._ctx_shift = np.uint64(meta["ctx_bits"])
+        book = np.asarray(load("codebook"), np.float64)
+        self._book_bi, self._book_bow, self._book_tri = book[0], book[1], book[2]
+
+    # -- words -------------------------------------------------------------------------------
+    def word_id(self, word: str) -> int:
+        """Id of an LM word (already normalised, see :func:`lm_words`), or ``OOV``."""
+        return self.ids.get(word, OOV)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.ids
+
+    # -- lookups -----------------------------------------------------------------------------
+    @staticmethod
+    def _find(table: tuple[np.ndarray, list[int]], keys: np.ndarray) -> np.ndarray:
+        """Row of each uint64 key in a bucketed sorted table (see the build script), or -1."""
+        low, starts = table
+        n = keys.size
+        if n == 0:
+            return np.full(keys.shape, -1, np.int64)
+        # sorted queries: numpy's binary search narrows from the previous hit, the pages it touches
+        # stay in cache, and each high-bits bucket is one contiguous run of queries
+        order = np.argsort(keys, kind="stable")
+        ks = keys[order]
+        high = (ks >> _SHIFT32).astype(np.int64)
+        lo = (ks & _MASK32).astype(np.uint32)
+        found = np.full(n, -1, np.int64)
+        edges = np.flatnonzero(high[1:] != high[:-1]) + 1
+        bounds = [0, *edges.tolist(), n]
+        for a, z in zip(bounds[:-1], bounds[1:], strict=True):
+            b = int(high[a])
+            if b + 1 >= len(starts):
+                continue
+            s, e = starts[b], starts[b + 1]
+            if e == s:
+                continue
+            seg = low[s:e]
+            q = lo[a:z]
+            pos = np.searchsorted(seg, q)
+            hit = seg[np.minimum(pos, e - s - 1)] == q
+            found[a:z] = np.where(hit, pos + s, -1)
+        out = np.empty(n, np.int64)
+        out[order] = found
+        return out.reshape(keys.shape)
+
+    def _pair_keys(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+        return (np.maximum(w1, 0).astype(np.uint64) << self._shift) | np.maximum(w2, 0).astype(
+            np.uint64
+        )
+
+    def find_bigrams(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+        """Row of each explicit bigram (w1, w2), -1 where absent or a word is OOV."""
+        w1 = np.asarray(w1, np.int64)
+        w2 = np.asarray(w2, np.int64)
+        ok = (w1 >= 0) & (w2 >= 0)
+        return np.where(ok, self._find(self._bi, self._pair_keys(w1, w2)), -1)
+
+    def _find_ctx(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+        ok = (w1 >= 0) & (w2 >= 0)
+        return np.where(ok, self._find(self._ctx, self._pair_keys(w1, w2)), -1)
+
+    def _find_tri(self, ctx: np.ndarray, w3: np.ndarray) -> np.ndarray:
+        ok = (ctx >= 0) & (w3 >= 0)
+        keys = (np.maximum(w3, 0).astype(np.uint64) << self._ctx_shift) | np.maximum(ctx, 0).astype(
+            np.uint64
+        )
+        return np.where(ok, self._find(self._tri, keys), -1)
+
+    def find_trigrams(self, w1: np.ndarray, w2: np.ndarray, w3: np.ndarray) -> np.ndarray:
+        """Row of each explicit trigram (w1, w2, w3), -1 where absent."""
+        w1, w2, w3 = (np.asarray(x, np.int64) for x in (w1, w2, w3))
+        return self._find_tri(self._find_ctx(w1, w2), w3)
+
+    def logprob_ids(
+        self, h2: np.ndarray, h1: np.ndarray, w: np.ndarray, *, orders: bool = False
+    ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+        """log10 P(w | h2 h1) for arrays of ids, with Katz backoff as ARPA defines it.
+
+        ``h2 = OOV`` shortens the history to one word, ``h1 = OOV`` to none (an unknown word
+        breaks the context); ``w = OOV`` scores ``OOV_LOGP``. With ``orders=True`` also returns
+        the order of the n-gram that supplied each probability (3, 2, 1; 0 for an OOV ``w``).
+        """
+        h2, h1, w = np.broadcast_arrays(
+            np.asarray(h2, np.int64), np.asarray(h1, np.int64), np.asarray(w, np.int64)
+        )
+        known = w >= 0
+        # P(w | h1) = bigram if present, else bow(h1) + P(w)
+        bi = self.find_bigrams(h1, w)
+        has_bi = bi >= 0
+        p = np.where(
+            has_bi,
+            self._book_bi[self._bi_logp[np.maximum(bi, 0)]],
+            self._uni_logp[np.maximum(w, 0)]
+            + np.where(h1 >= 0, self._uni_bow[np.maximum(h1, 0)], 0.0),
+        )
+        # P(w | h2 h1) = trigram if present, else bow(h2 h1) + P(w | h1)
+        ctx = self._find_ctx(np.where(h1 >= 0, h2, OOV), h1)
+        has_ctx = ctx >= 0
+        has_tri = np.zeros(p.shape, bool)
+        if has_ctx.any():
+            tri = self._find_tri(ctx, w)
+            has_tri = tri >= 0
+            p = np.where(
+                has_tri,
+                self._book_tri[self._tri_logp[np.maximum(tri, 0)]],
+                p + np.where(has_ctx, self._book_bow[self._ctx_bow[np.maximum(ctx, 0)]], 0.0),
+            )
+        p = np.where(known, p, OOV_LOGP)
+        if orders:
+            return p, np.where(known, np.where(has_tri, 3, np.where(has_bi, 2, 1)), 0)
+        return p
+
+    def bigram_logp(self, rows: np.ndarray) -> np.ndarray:
+        """log10 P(w2 | w1) of explicit bigram rows (from :meth:`find_bigrams`)."""
+        return self._book_bi[self._bi_logp[np.asarray(rows)]]
+
+    def unigram_logp(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.asarray(ids, np.int64)
+        return np.where(ids >= 0, self._uni_logp[np.maximum(ids, 0)], OOV_LOGP)
+
+    # -- convenience -------------------------------------------------------------------------
+    def logprob(self, w1: str | None, w2: str | None, w3: str) -> float:
+        """log10 P(w3 | w1 w2) for LM words; ``None`` (or an unknown word) shortens the history."""
+        ids = [OOV if w is None else self.word_id(w) for w in (w1, w2, w3)]
+        lp = self.logprob_ids(np.array([ids[0]]), np.array([ids[1]]), np.array([ids[2]]))
+        return float(lp[0])  # type: ignore[index]
+
+    def sequence_ids(
+        self, words: Sequence[str], *, bos: bool = True, eos: bool = True
+    ) -> np.ndarray:
+        """Ids of LM words, with ``<s>`` / ``</s>`` added."""
+        ids = [self.word_id(w) for w in words]
+        return np.array(([self.bos] if bos else []) + ids + ([self.eos] if eos else []), np.int64)
+
+    def position_logprobs(self, ids: np.ndarray) -> np.ndarray:
+        """log10 P(ids[j] | ids[j-2] ids[j-1]) for j = 1 .. len-1 (ids[0] is a start: <s>)."""
+        ids = np.asarray(ids, np.int64)
+        n = len(ids)
+        if n < 2:
+            return np.zeros(0)
+        h2 = np.concatenate([[OOV], ids[: n - 2]])
+        return self.logprob_ids(h2, ids[: n - 1], ids[1:])
+
+    def window_logprob(self, words: Sequence[str], start: int, end: int) -> float:
+        """Sum of log10 P(word | two before) over ``words[start:end]`` in a sentence.
+
+        ``words`` are LM words of one sentence; ``<s>`` precedes it and ``end == len(words) + 1``
+        includes ``</s>``. Comparing this window for two variants of a sentence (a word swapped,
+        a word inserted) is a log-likelihood ratio in which everything outside cancels.
+        """
+        ids = self.sequence_ids(words)
+        lp = self.position_logprobs(ids)  # lp[k] scores ids[k + 1] = words[k] (or </s>)
+        return float(lp[max(start, 0) : max(min(end, len(lp)), 0)].sum())
+
+    def sentence_logprob(self, words: Sequence[str]) -> float:
+        """log10 P(<s> words </s>)."""
+        return float(self.position_logprobs(self.sequence_ids(words)).sum())
+
+
+@functools.cache
+def get_model() -> NgramModel:
+    """The bundled model, loaded once (memory-mapped, about 20 MB on disk)."""
+    return NgramModel()
+
+
+def logprob(w1: str | None, w2: str | None, w3: str) -> float:
+    """log10 P(w3 | w1 w2) from the bundled model (LM words: lowercase, see :func:`lm_words`)."""
+    return get_model().logprob(w1, w2, w3)
+
+
+# -- mapping draft tokens to the model's words ---------------------------------------------------
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+_CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros"}
+_MULTIPLIER = {"m": "million", "bn": "billion", "k": "thousand", "tn": "trillion"}
+_NUMBER = re.compile(
+    r"^(?P<cur>[£$€])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+    r"(?P<suf>st|nd|rd|th|s|m|bn|k|tn|%)?$"
+)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def spell_number(n: int) -> list[str]:
+    """English words for a non-negative integer, in the model's ASR style (no "and")."""
+    if n < 20:
+        return [_ONES[n]]
+    if n < 100:
+        t, o = divmod(n, 10)
+        return [_TENS[t]] + ([_ONES[o]] if o else [])
+    if n < 1000:
+        h, r = divmod(n, 100)
+        return [_ONES[h], "hundred"] + (spell_number(r) if r else [])
+    for size, name in (
+        (10**12, "trillion"),
+        (10**9, "billion"),
+        (10**6, "million"),
+        (1000, "thousand"),
+    ):
+        if n >= size:
+            q, r = divmod(n, size)
+            return spell_number(q) + [name] + (spell_number(r) if r else [])
+    raise AssertionError(n)  # pragma: no cover
+
+
+def _spell_year(n: int) -> list[str]:
+    hi, lo = divmod(n, 100)
+    if lo == 0:
+        return spell_number(hi) + ["hundred"]
+    if lo < 10:
+        return spell_number(hi) + ["oh", _ONES[lo]]
+    return spell_number(hi) + spell_number(lo)
+
+
+def _number_words(token: str) -> tuple[str, ...] | None:
+    m = _NUMBER.match(token)
+    if not m:
+        return None
+    digits = m["int"].replace(",", "")
+    if len(digits) > 15:
+        return None
+    n = int(digits)
+    suf = m["suf"]
+    if (
+        1100 <= n <= 1999
+        and len(digits) == 4
+        and not m["cur"]
+        and not m["dec"]
+        and suf in (None, "s")
+    ):
+        words = _spell_year(n)
+    elif 2010 <= n <= 2099 and len(digits) == 4 and not m["cur"] and not m["dec"] and suf is None:
+        words = spell_number(20) + spell_number(n - 2000)
+    else:
+        words = spell_number(n)
+    if m["dec"]:
+        words = words + ["point"] + [_ONES[int(d)] for d in m["dec"][:3]]
+    if suf in ("st", "nd", "rd", "th"):
+        last = words[-1]
+        if last in _ORDINAL:
+            last = _ORDINAL[last]
+        elif last.endswith("y"):
+            last = last[:-1] + "ieth"
+        else:
+            last += "th"
+        words[-1] = last
+    elif suf == "s":  # 1990s -> nineteen nineties
+        words[-1] = words[-1][:-1] + "ies" if words[-1].endswith("y") else words[-1] + "s"
+    elif suf in _MULTIPLIER:
+        words.append(_MULTIPLIER[suf])
+    elif suf == "%":
+        words.append("percent")
+    if m["cur"]:
+        words.append(_CURRENCY[m["cur"]])
+    return tuple(words)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def lm_words(token: str) -> tuple[str, ...]:
+    """The model's words for one draft token: usually one, several for numbers and acronyms.
+
+    Lowercases; straightens apostrophes; spells digits (``£600m`` -> six hundred million pounds);
+    spells short acronyms as letters (``US`` -> ``u. s.``); splits unknown hyphenated words.
+    Returns ``()`` for a token without letters or digits (punctuation). A word the model does not
+    know comes back unchanged (lowercased) and scores as out-of-vocabulary.
+    """
+    model = get_model()
+    tok = token.translate(_APOSTROPHES).strip("'\"()[]{}.,;:!?")
+    if not any(c.isalnum() for c in tok):
+        return ()
+    lower = tok.lower()
+    letters = tok.replace(".", "")
+    if letters.isalpha() and letters.isupper() and len(letters) >= 2:
+        # acronym: NATO -> nato, but US / IT / WHO are not us / it / who
+        if "." not in tok and len(letters) >= 4 and lower in model:
+            return (lower,)
+        if len(letters) <= 5:
+            return tuple(f"{c}." for c in letters.lower())
+    if lower in model:
+        return (lower,)
+    if any(c.isdigit() for c in tok):
+        num = _number_words(tok)
+        if num is not None:
+            return num
+    if "-" in lower:
+        parts = [p for p in lower.split("-") if p]
+        out: list[str] = []
+        for part in parts:
+            out.extend(lm_words(part) or ())
+        if out:
+            return tuple(out)
+    if lower.endswith("'s") and lower[:-2] in model:
+        return (lower[:-2],)
+    if lower.endswith("s'") and lower[:-1] in model:
+        return (lower[:-1],)
+    return (lower,)
