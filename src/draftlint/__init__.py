@@ -1,3 +1,30 @@
 """draftlint: an editorial QA linter for commentary drafts."""
 
 __version__ = "0.1.0"
+
+# The public API, imported on first use so that ``import draftlint`` stays cheap (no rules, no data).
+_API = {
+    "lint_text": "draftlint.engine",
+    "lint_paths": "draftlint.runner",
+    "FileResult": "draftlint.engine",
+    "Violation": "draftlint.violation",
+    "Severity": "draftlint.violation",
+    "Config": "draftlint.config",
+    "load_config": "draftlint.config",
+}
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> object:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'draftlint' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

@@ -9,10 +9,15 @@ from pathlib import Path
 import click
 
 from draftlint import __version__
+from draftlint.baseline import Baseline, BaselineError, ChangedLines
 from draftlint.config import Config, ConfigError, ConfigResolver
-from draftlint.engine import STDIN, FileResult, RuleCrash, expand_paths, lint_file
-from draftlint.registry import builtin_rules
+from draftlint.engine import STDIN, FileResult, RuleCrash
+from draftlint.parallel import default_jobs
+from draftlint.packs import PackError
+from draftlint.registry import builtin_rules, documented_rules
 from draftlint.report import RENDERERS, ReportOptions, render
+from draftlint.runner import RunOptions
+from draftlint.runner import run as run_files
 from draftlint.violation import Severity
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -44,9 +49,27 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line; only violations.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (those that cannot change the meaning) in place.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply each finding's first suggestion.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the findings in this baseline file (and report nothing).")
+@click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since git REF.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Lint in N processes (0: one per CPU).")
+@click.option("--no-cache", is_flag=True, envvar="DRAFTLINT_NO_CACHE",
+              help="Neither read nor write the result cache (also: DRAFTLINT_NO_CACHE=1).")
+@click.option("--engine", "engines", multiple=True, type=click.Choice(["languagetool", "harper"]),
+              help="Also run an outside engine (repeatable); replaces the config's 'engines'.")
+@click.option("--statistics", is_flag=True, help="Also print each file's readability scores (text format).")
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, config_path: Path | None, stdin_filename: str | None,
-          output: Path | None, quiet: bool) -> int:
+          output: Path | None, quiet: bool, fix: bool = False, show_diff: bool = False,
+          unsafe_fixes: bool = False, baseline_path: Path | None = None, write_baseline: Path | None = None,
+          changed_since: str | None = None, jobs: int = 1, no_cache: bool = False,
+          engines: tuple[str, ...] = (), statistics: bool = False) -> int:
     """Lint PATHS (files or directories; '-' reads standard input)."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(str(config_path), None, "config file not found")
@@ -58,47 +81,59 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             select=select_codes,
             ignore=(config.ignore + ignore_codes) if ignore_codes else None,
             fail_on=Severity.parse(fail_on) if fail_on else None,
+            engines=engines or None,
         )
 
-    results: list[FileResult] = []
-    fail_levels: list[Severity] = []
-    for path, error in expand_paths(paths, resolver):
-        if error:
-            results.append(FileResult(path=path, error=error))
-            continue
-        if path == STDIN:
-            display = stdin_filename or "<stdin>"
-            config = effective(resolver.for_path(Path(stdin_filename or ".")))
-            text = sys.stdin.buffer.read()
-            from draftlint.engine import InputError, decode
-
-            try:
-                decoded = decode(text)
-            except InputError as exc:
-                results.append(FileResult(path=display, error=str(exc)))
-                continue
-            result = lint_file(display, config, stdin_text=decoded)
-        else:
-            config = effective(resolver.for_path(Path(path)))
-            result = lint_file(path, config)
-        fail_levels.append(config.fail_on)
-        results.append(result)
-
-    for result in results:
-        if result.error:
-            click.echo(f"draftlint: {result.path}: {result.error}", err=True)
-    _write_report(results, output_format, output, quiet)
-
-    if any(r.error for r in results):
+    if unsafe_fixes and not (fix or show_diff):
+        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+    if fix and not show_diff and STDIN in paths:
+        raise click.UsageError("--fix cannot write standard input back; use --diff")
+    try:
+        options = RunOptions(
+            jobs=jobs or default_jobs(), cache=not no_cache, fix=fix and not show_diff, diff=show_diff,
+            unsafe_fixes=unsafe_fixes, stdin_filename=stdin_filename, write_baseline=write_baseline,
+            baseline=Baseline.load(baseline_path) if baseline_path else None,
+            changed=ChangedLines.since(changed_since) if changed_since else None,
+        )
+    except BaselineError as exc:
+        click.echo(f"draftlint: {exc}", err=True)
         return EXIT_USAGE
-    fail_threshold = min(fail_levels, default=Severity.WARNING)
-    if any(v.severity >= fail_threshold for r in results for v in r.violations):
-        return EXIT_VIOLATIONS
-    return EXIT_CLEAN
+    run = run_files(paths, resolver, options, effective)
+    for result in run.errors:
+        click.echo(f"draftlint: {result.path}: {result.error}", err=True)
+    for notice in dict.fromkeys(n for r in run.results for n in r.notices):
+        click.echo(f"draftlint: {notice}", err=True)
+    for path in run.not_converged:
+        click.echo(f"draftlint: {path}: fixes still left after several rounds; run --fix again", err=True)
+    if run.baseline_written is not None:
+        click.echo(f"draftlint: wrote {run.baseline_written} findings to {write_baseline}", err=True)
+        return EXIT_USAGE if run.errors else EXIT_CLEAN
+    if show_diff:
+        _write_text("".join(run.diffs), output)
+        click.echo(f"draftlint: would fix {_fixed(run.applied, run.fixed_files)}", err=True)
+        return EXIT_USAGE if run.errors else EXIT_VIOLATIONS if run.diffs else EXIT_CLEAN
+    _write_report(run.results, output_format, output, quiet, statistics)
+    if fix:
+        click.echo(f"draftlint: fixed {_fixed(run.applied, run.fixed_files)}", err=True)
+    if run.errors:
+        return EXIT_USAGE
+    return EXIT_VIOLATIONS if run.fails() else EXIT_CLEAN
 
 
-def _write_report(results: list[FileResult], output_format: str, output: Path | None, quiet: bool) -> None:
-    options = ReportOptions(quiet=quiet, colour=False if output else None)
+def _fixed(problems: int, files: int) -> str:
+    return f"{problems} problem{'s' if problems != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _write_report(results: list[FileResult], output_format: str, output: Path | None, quiet: bool,
+                  statistics: bool = False) -> None:
+    options = ReportOptions(quiet=quiet, colour=False if output else None, statistics=statistics)
     if output is None:
         render(output_format, results, sys.stdout, options)
         return
@@ -108,9 +143,11 @@ def _write_report(results: list[FileResult], output_format: str, output: Path | 
 
 @cli.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the full reference as Markdown (docs/RULES.md).")
-def list_rules(markdown: bool) -> int:
-    """List every rule: code, name, default severity and summary."""
-    registry = builtin_rules()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also list the rules of this config's packs (default: the config found from here).")
+def list_rules(markdown: bool, config_path: Path | None) -> int:
+    """List every rule: code, name, default severity and summary (pack rules included)."""
+    registry = documented_rules() if markdown else _with_config_packs(config_path)
     if markdown:
         from draftlint.rule_docs import render_markdown
 
@@ -126,8 +163,8 @@ def list_rules(markdown: bool) -> int:
 @click.argument("code")
 def show_rule(code: str) -> int:
     """Print the full documentation of rule CODE."""
-    registry = builtin_rules()
-    rule = registry.get(code.upper())
+    registry = _with_config_packs(None)
+    rule = registry.get(code) or registry.get(code.upper())
     if rule is None:
         click.echo(f"draftlint: unknown rule code {code!r} (see 'draftlint rules')", err=True)
         return EXIT_USAGE
@@ -139,6 +176,53 @@ def show_rule(code: str) -> int:
     click.echo("Bad\n" + textwrap.indent(doc.bad, "  ") + "\n")
     click.echo("Good\n" + textwrap.indent(doc.good, "  "))
     return EXIT_CLEAN
+
+
+def _with_config_packs(config_path: Path | None) -> dict:
+    """The documented rules plus those of the config's packs (a .vale.ini's styles too)."""
+    from draftlint.registry import registry_for
+
+    config = ConfigResolver(config_path).for_path(Path.cwd())
+    return {**documented_rules(), **registry_for(config)}
+
+
+@cli.command("stats")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table for reading, or JSON (each file's 'readability' object, as in check's JSON).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file (its readability profile) instead of searching upward.")
+@click.option("--stdin-filename", default="-", help="Name (and so format) of the text read from '-'.")
+def stats(paths: tuple[str, ...], output_format: str, config_path: Path | None, stdin_filename: str) -> int:
+    """Readability scores of PATHS side by side, for comparing drafts; no rules run."""
+    from draftlint import stats as readability_stats
+
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(str(config_path), None, "config file not found")
+    rows = readability_stats.collect(paths, ConfigResolver(config_path), stdin_filename)
+    for row in rows:
+        if row.error:
+            click.echo(f"draftlint: {row.path}: {row.error}", err=True)
+    render = readability_stats.render_json if output_format == "json" else readability_stats.render_table
+    render(rows, sys.stdout)
+    return EXIT_USAGE if any(row.error for row in rows) else EXIT_CLEAN
+
+
+@cli.command("validate-rules")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate_rules(paths: tuple[Path, ...]) -> int:
+    """Check rule packs (folders of YAML rules) or rule files: exit 2 on any problem."""
+    from draftlint.pack_validate import validate_path
+
+    errors = 0
+    for path in paths:
+        count, issues = validate_path(path)
+        for issue in issues:
+            click.echo(str(issue), err=issue.error)
+        errors += sum(1 for i in issues if i.error)
+        if not any(i.error for i in issues):
+            click.echo(f"{path}: {count} rule{'s' if count != 1 else ''} OK")
+    return EXIT_USAGE if errors else EXIT_CLEAN
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         click.echo(f"draftlint: {exc}", err=True)
         return EXIT_USAGE
+    except PackError as exc:
+        click.echo(f"draftlint: {exc}", err=True)
+        return EXIT_USAGE
     except RuleCrash as exc:
+        if isinstance(exc.error, PackError):  # a pack rule whose regex fails on first use
+            click.echo(f"draftlint: {exc.error}", err=True)
+            return EXIT_USAGE
         click.echo(f"draftlint: internal error: {exc}\nPlease report this with the file that caused it.", err=True)
         return EXIT_INTERNAL
     except BrokenPipeError:
