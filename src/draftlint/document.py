@@ -91,10 +91,18 @@ class Document:
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of a source offset."""
+        """1-based line and column (in characters) of a source offset.
+
+        A byte-order mark is not a column: editors do not show it, so on the first line of a
+        file that starts with one, columns count from the character after it.  (Offsets still
+        count it: they index the decoded text, BOM included.)
+        """
         starts = self.line_starts
         line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        column = offset - starts[line] + 1
+        if line == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            column -= 1
+        return line + 1, column
 
     def to_source(self, span: Span | tuple[int, int]) -> Span:
         """Map a span of ``prose`` to the span of ``text`` it came from."""

@@ -14,7 +14,7 @@ from draftlint.document import Document, Span
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
-#: Scanned words of a sentence: the sentence's tokens except URLs, handles and objects.
+#: Tokens the model reads; any other token (symbol, URL, object ...) is passed as a comma.
 _SCANNED = ("word", "number", "abbrev", "punct")
 
 
@@ -38,9 +38,11 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
         for sentence in analysis.sentences:
             if sentence.paragraph in headlines:
                 continue  # titles drop their function words on purpose
-            sentences.append([i for i in range(sentence.first_token, sentence.last_token)
-                              if analysis.tokens[i].kind in _SCANNED])
-        texts = [[analysis.tokens[i].text for i in indexes] for indexes in sentences]
+            sentences.append(list(range(sentence.first_token, sentence.last_token)))
+        # Symbols ("Marks & Spencer"), URLs and inline objects stay in the sentence as a comma:
+        # the model reads no word there, and no gap beside one is a dropped word.
+        texts = [[t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
+                 for indexes in sentences]
         results = scan(texts, _sensitivity(settings)) if texts else []
         return [(slips, dropped, indexes) for (slips, dropped), indexes in zip(results, sentences, strict=True)]
 

@@ -1,0 +1,195 @@
+"""Edit operations and a weighted Damerau-Levenshtein cost for ranking spelling suggestions.
+
+Candidate generation follows SymSpell's idea with a smaller index: the index holds every
+suggestable word and its one-letter deletions (``deletes1``), and the query side generates the
+few thousand strings that must meet one of those keys when the word is within two edits
+(Damerau: a swap of adjacent letters counts as one).  See ``query_keys`` for why that set is
+complete.
+
+The cost model is what makes the first suggestion the right one.  Writers' misspellings are
+not uniform edits: vowels are confused with vowels, letters are doubled or undoubled, adjacent
+keys are hit, sounds are spelt another way ("f"/"ph", "c"/"s"/"k").  Those edits cost less.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiouy")
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_POS = {ch: (r, c + 0.25 * r) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    pa, pb = _POS.get(a), _POS.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1.0
+
+
+# Letters that spell the same or similar sounds: substituting one for another is a
+# "phonetic" slip (recieve, definately, neccessary, grammer, sucess).
+_SOUND_GROUPS = ("ckqsx", "sz", "fvw", "gj", "mn", "dt", "bp", "iye", "ou", "ae", "uw", "ei")
+_SOUND = {(a, b) for g in _SOUND_GROUPS for a in g for b in g if a != b}
+
+#: Tuned on half of the Wikipedia misspelling lists (see bench/lexicon_bench.py).
+VOWEL_SUB = 0.55
+SOUND_SUB = 0.8
+ADJACENT_SUB = 1.05
+DOUBLED = 0.15
+VOWEL_INDEL = 0.45
+INDEL = 0.55
+EXTRA = 0.15  # a letter typed that the word lacks costs more than one left out
+FIRST = 0.4  # writers seldom get the first letter wrong
+TRANSPOSE = 0.4
+
+
+@lru_cache(maxsize=1024)
+def sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in VOWELS and b in VOWELS:
+        return VOWEL_SUB
+    if (a, b) in _SOUND:
+        return SOUND_SUB
+    if _adjacent(a, b):
+        return ADJACENT_SUB
+    return 1.0
+
+
+def indel_cost(word: str, i: int) -> float:
+    """Cost of ``word[i]`` being absent from the other string (inserting or deleting it)."""
+    ch = word[i]
+    if (i > 0 and word[i - 1] == ch) or (i + 1 < len(word) and word[i + 1] == ch):
+        return DOUBLED  # doubled letter written once, or a letter doubled by mistake
+    if ch in "'-":
+        return 0.3
+    if ch in VOWELS:
+        return VOWEL_INDEL
+    if ch == "h" and i > 0 and word[i - 1] in "cgstwrp":
+        return 0.6  # silent or digraph h: rythm, wich
+    return INDEL
+
+
+def weighted_distance(typo: str, word: str, limit: float = 99.0) -> float:
+    """Weighted optimal-string-alignment distance from the intended ``word`` to ``typo``."""
+    n, m = len(word), len(typo)
+    omit = [indel_cost(word, i) for i in range(n)]
+    omit[0] += FIRST if n else 0
+    extra = [indel_cost(typo, j) + EXTRA for j in range(m)]
+    if m:
+        extra[0] += FIRST
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + extra[j - 1]
+    for i in range(1, n + 1):
+        wc = word[i - 1]
+        om = omit[i - 1]
+        cur = [prev[0] + om] + [0.0] * m
+        best = cur[0]
+        for j in range(1, m + 1):
+            tc = typo[j - 1]
+            if wc == tc:
+                v = prev[j - 1]
+            else:
+                v = prev[j - 1] + sub_cost(wc, tc) + (FIRST if i == 1 and j == 1 else 0.0)
+            d = prev[j] + om
+            if d < v:
+                v = d
+            d = cur[j - 1] + extra[j - 1]
+            if d < v:
+                v = d
+            if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
+                d = prev2[j - 2] + TRANSPOSE
+                if d < v:
+                    v = d
+            cur[j] = v
+            if v < best:
+                best = v
+        if best > limit:
+            return best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Plain optimal-string-alignment (Damerau) distance."""
+    n, m = len(a), len(b)
+    prev2: list[int] = []
+    prev = list(range(m + 1))
+    for i in range(1, n + 1):
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            cost = a[i - 1] != b[j - 1]
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def deletes1(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def query_keys(q: str) -> set[str]:
+    """Strings that meet the index (words and their one-letter deletions) for every word
+    within Damerau distance 2 of ``q``.
+
+    With w the word and q the typo, two edits split into: insertions into w (removed from q
+    by deleting), deletions from w (put back by inserting into q, or met by deleting from w),
+    substitutions (met by deleting the position on both sides) and swaps.  Every pair of edits
+    therefore meets one of: q; q minus one or two letters; q plus one letter; q with one
+    letter changed or one swap; and those two with one letter deleted.
+    """
+    n = len(q)
+    splits = [(q[:i], q[i:]) for i in range(n + 1)]
+    d1 = {a + b[1:] for a, b in splits if b}
+    keys = {q} | d1
+    for d in d1:
+        keys |= deletes1(d)
+    keys.update(a + c + b for a, b in splits for c in ALPHABET)
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]}
+    keys |= swaps
+    for s in swaps:
+        keys |= deletes1(s)
+    # q with one letter changed, and then one letter deleted == q minus a letter, then changed
+    for d in d1:
+        for i in range(len(d)):
+            head, ch, tail = d[:i], d[i], d[i + 1 :]
+            keys.update(head + c + tail for c in ALPHABET if c != ch)
+    for i in range(n):
+        head, ch, tail = q[:i], q[i], q[i + 1 :]
+        keys.update(head + c + tail for c in ALPHABET if c != ch)
+    return keys
+
+
+_SKELETON_RULES = (("tch", "ch"), ("sch", "sk"), ("ph", "f"), ("gh", ""), ("ck", "k"),
+                   ("dg", "j"), ("wh", "w"), ("wr", "r"), ("qu", "kw"), ("x", "ks"),
+                   ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("z", "s"))
+
+
+@lru_cache(maxsize=4096)
+def skeleton(word: str) -> str:
+    """A rough sound key: first letter, then the consonants as they sound, doubles collapsed.
+
+    Poor spellers keep a word's consonant frame and guess its vowels ("freternely" and
+    "fraternally" share "frtrnl"), so words far apart in edits can still meet here.
+    """
+    w = word.lower()
+    if w.startswith("kn"):
+        w = w[1:]
+    for old, new in _SKELETON_RULES:
+        w = w.replace(old, new)
+    out = w[:1]
+    for i in range(1, len(w)):
+        ch = w[i]
+        if ch in VOWELS or ch in "'-" or (ch == "h" and w[i - 1] not in "cst"):
+            continue
+        if out[-1:] != ch:
+            out += ch
+    return out

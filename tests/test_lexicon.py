@@ -1,0 +1,212 @@
+"""draftlint.lexicon: word knowledge, suggestions, names and run-together words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draftlint import lexicon
+from draftlint.lexicon import get_lexicon
+from draftlint.lexicon_tokens import is_number, is_skippable
+
+LEX = get_lexicon()
+DATA = Path(lexicon.__file__).resolve().parent / "data" / "lexicon"
+
+SEED_NAMES = ["Peskov", "Ushakov", "McMaster", "H.R.", "Lavrov", "Tillerson", "Dmitry", "Stent",
+              "Hamburg", "Georgetown"]
+
+
+# ------------------------------------------------------------------------- the seed
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_names_are_never_typos(name: str) -> None:
+    for initial in (False, True):
+        verdict = LEX.classify_unknown(name, sentence_initial=initial)
+        assert not verdict.is_typo, (name, verdict)
+    assert LEX.split_joined(name) is None
+
+
+def test_seed_typos() -> None:
+    v = LEX.classify_unknown("Whaterver", sentence_initial=True)
+    assert v.is_typo and v.confidence >= 0.8 and v.suggestions[0] == "Whatever"
+    assert LEX.suggest("Whaterver")[0] == "Whatever"
+    assert LEX.split_joined("RexTillerson") == ["Rex", "Tillerson"]
+    assert LEX.split_joined("altogethergrouping") == ["altogether", "grouping"]
+    v = LEX.classify_unknown("altogethergrouping")
+    assert v.is_typo and v.kind == "joined" and v.suggestions == ("altogether grouping",)
+    assert v.confidence >= 0.8
+
+
+def test_seed_draft_has_no_other_flagged_word() -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "trump-putin-hamburg-commentary.txt"
+    if not seed.exists():
+        pytest.skip("seed draft not present")
+    import re
+
+    words = re.findall(r"[\w’'.\-]+", seed.read_text(encoding="utf-8"))
+    flagged = set()
+    for raw in words:
+        tok = raw.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", raw) else raw
+        v = LEX.classify_unknown(tok, sentence_initial=True)
+        if v.is_typo and v.confidence >= 0.5:
+            flagged.add(tok)
+    assert flagged == {"Whaterver", "RexTillerson", "altogethergrouping"}
+
+
+# -------------------------------------------------------------------------- is_word
+@pytest.mark.parametrize("word", [
+    "colour", "defence", "organise", "cancelling", "color", "defense", "organize", "canceling",
+    "theorised", "travelled", "programme", "Colour", "COLOUR",
+    "sometimes-partner", "post-Cold", "cease-fire", "non-existent", "U.S.-Russia", "Trump-Putin",
+    "don't", "don’t", "Putin's", "Putin’s", "presidents'", "it's", "We've", "can’t",
+    "U.S.", "H.R.", "e.g.", "i.e.", "a.m.", "G-20", "NATO", "BBC", "MPs", "G8", "Mr.",
+    "21st", "2nd", "113th", "£600m", "3.5bn", "1990s", "'90s", "10km", "5%", "$1,000", "2004-05",
+    "10:30", "McMaster", "MacArthur", "DeSantis", "YouTube", "iPhone", "iPhones", "JPMorgan",
+    "PlayStation", "PowerPoint", "O'Neill",
+])
+def test_known(word: str) -> None:
+    assert LEX.is_word(word), word
+
+
+@pytest.mark.parametrize("word", [
+    "Whaterver", "whaterver", "recieve", "definately", "teh", "seperate", "21th", "3th",
+    "altogethergrouping", "RexTillerson", "alot", "aswell", "Peskov", "colour-blnd",
+])
+def test_unknown(word: str) -> None:
+    assert not LEX.is_word(word), word
+
+
+def test_case_rules() -> None:
+    assert LEX.is_word("London") and not LEX.is_word("london")  # a name needs its capital
+    assert LEX.is_word("Colour")  # a word may start a sentence
+    assert LEX.is_word("NASA") and LEX.is_word("ABCDE")  # short all-capitals: acronyms
+
+
+def test_numbers() -> None:
+    for good in ("5", "5.5", "-3", "£5", "€3.2bn", "100m", "5pm", "1st", "11th", "22nd", "80s"):
+        assert is_number(good), good
+    for bad in ("11st", "2th", "5xyz", "abc"):
+        assert not is_number(bad), bad
+
+
+def test_skippable() -> None:
+    for tok in ("https://example.com/a", "www.bbc.co.uk", "someone@example.org", "@handle",
+                "#hashtag", "report.pdf", "snake_case_name", "os.path.join", "getElementById",
+                "main()", "bbc.co.uk"):
+        assert is_skippable(tok), tok
+    for tok in ("e.g.", "U.S.", "colour", "McMaster", "don't"):
+        assert not is_skippable(tok), tok
+
+
+# -------------------------------------------------------------------------- suggest
+@pytest.mark.parametrize(("typo", "first"), [
+    ("Whaterver", "Whatever"), ("recieve", "receive"), ("definately", "definitely"),
+    ("teh", "the"), ("seperate", "separate"), ("accomodate", "accommodate"),
+    ("goverment", "government"), ("thier", "their"), ("untill", "until"),
+    ("occured", "occurred"), ("RECIEVE", "RECEIVE"), ("Beleive", "Believe"),
+])
+def test_suggest_first(typo: str, first: str) -> None:
+    assert LEX.suggest(typo)[0] == first
+
+
+def test_suggest_limit_and_order() -> None:
+    got = LEX.suggest("beleive", limit=3)
+    assert len(got) <= 3 and got[0] == "believe"
+    scored = LEX.candidates("beleive")
+    assert [s.score for s in scored] == sorted((s.score for s in scored), reverse=True)
+
+
+# --------------------------------------------------------------------- split_joined
+@pytest.mark.parametrize(("joined", "parts"), [
+    ("altogethergrouping", ["altogether", "grouping"]),
+    ("RexTillerson", ["Rex", "Tillerson"]),
+    ("TonyBlair", ["Tony", "Blair"]),
+    ("theirfamilies", ["their", "families"]),
+    ("ofthe", ["of", "the"]),
+    ("alot", ["a", "lot"]),
+    ("aswell", ["as", "well"]),
+])
+def test_split_joined(joined: str, parts: list[str]) -> None:
+    assert LEX.split_joined(joined) == parts
+
+
+@pytest.mark.parametrize("word", [
+    "McMaster", "MacArthur", "DeSantis", "YouTube", "iPhone", "JPMorgan", "PlayStation",
+    "PowerPoint", "EastEnders", "together", "nevertheless", "whatever", "Peskov", "recieve",
+    "kickable", "tieless",
+])
+def test_no_false_split(word: str) -> None:
+    assert LEX.split_joined(word) is None, word
+
+
+# ---------------------------------------------------------------------------- names
+def test_learn_names_and_variants() -> None:
+    tokens = [("Press", True, False), ("Secretary", False, True), ("Dmitry", False, True),
+              ("Peskov", False, True), ("said", False, False), ("Tillerson", True, False),
+              ("Tillerson", True, False), ("met", False, False), ("Tillersen", False, False),
+              ("Whatever", True, False), ("Whatever", True, False), ("RexTillerson", False, False)]
+    names = LEX.learn_names(tokens)
+    assert {"Dmitry", "Peskov", "Tillerson"} <= names
+    assert "Tillersen" not in names and "Whatever" not in names and "RexTillerson" not in names
+    assert LEX.classify_unknown("RexTillerson", False, names).kind == "joined"
+    v = LEX.classify_unknown("Tillersen", False, names)
+    assert v.is_typo and v.kind == "name-variant" and v.suggestions == ("Tillerson",)
+    assert not LEX.classify_unknown("Peskov", True, names).is_typo
+
+
+def test_looks_like_name() -> None:
+    assert LEX.looks_like_name("Peskov")
+    assert LEX.looks_like_name("Ushakov")
+    assert not LEX.looks_like_name("Whaterver")
+    assert not LEX.looks_like_name("colour")
+
+
+def test_classify_kinds() -> None:
+    assert LEX.classify_unknown("colour").kind == "word"
+    assert LEX.classify_unknown("https://example.com").kind == "skip"
+    v = LEX.classify_unknown("recieve")
+    assert v.is_typo and v.suggestions[0] == "receive"
+    assert LEX.classify_unknown("Peskov’s").kind == "name"
+
+
+# ------------------------------------------------------------------------- vocab
+def test_accept_and_reject_vocabularies() -> None:
+    custom = LEX.with_vocab(accept={"Peskov", "draftlint"}, reject={"whilst": "while"})
+    assert custom.is_word("Peskov") and custom.is_word("draftlint") and custom.is_word("Draftlint")
+    assert not custom.is_word("whilst") and LEX.is_word("whilst")
+    v = custom.classify_unknown("whilst")
+    assert v.is_typo and v.kind == "rejected" and v.suggestions == ("while",)
+    assert custom.suggest("whilst") == ["while"]
+    assert not LEX.is_word("draftlint")  # the shared lexicon is untouched
+    assert custom.suggest("Peskob")[0] == "Peskov"
+
+
+# ---------------------------------------------------------------------------- zipf
+def test_zipf() -> None:
+    assert LEX.zipf("the") > 7 and 4 < LEX.zipf("whatever") < 6
+    assert LEX.zipf("whaterver") == 0.0
+    assert LEX.zipf("Whatever") == LEX.zipf("whatever")
+
+
+# ---------------------------------------------------------------------------- data
+def test_camelcase_list_is_sorted_unique_and_camel() -> None:
+    lines = (DATA / "camelcase_names.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+    for entry in entries:
+        assert any(c.isupper() for c in entry[1:]), entry
+
+
+def test_extra_words_list_is_sorted_unique() -> None:
+    lines = (DATA / "extra_words.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+
+
+def test_source_notes_exist() -> None:
+    text = (DATA / "SOURCE.md").read_text(encoding="utf-8")
+    assert "SCOWL" in text and "wordfreq" in text and "CC BY-SA" in text
+
+
+def test_loaded_once() -> None:
+    assert get_lexicon() is get_lexicon()
