@@ -128,11 +128,37 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
             continue
         # A title's words are capitalised by style: judge them as if sentence-initial.
         verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
+        if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
+            verdict = _camel_join(lexicon, token.text, names, counts) or verdict
         if verdict.kind == "joined" and counts[token.text] > 1 and not _part_used_alone(verdict, counts):
             continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
         if verdict.is_typo:
             found.append(Judgement(token, verdict))
     return found
+
+
+def _is_camel(text: str) -> bool:
+    return sum(1 for a, b in zip(text, text[1:], strict=False) if a.islower() and b.isupper()) == 1
+
+
+def _camel_join(lexicon: Lexicon, text: str, names: set[str], counts: Counter[str]) -> Verdict | None:
+    """A camel-case word written once that splits into two known words or names.
+
+    The lexicon calls word+word camel case ("PrimeMinister", "WorldCom") a brand as often as a
+    slip; written once, it is worth a note, and a warning when the draft also writes one of
+    its parts on its own ("Tillerson" beside "RexTillerson").
+    """
+    from draftlint.lexicon_names import Verdict
+
+    tail = next((s for s in ("\u2019s", "'s") if text.endswith(s)), "")
+    base = text[: len(text) - len(tail)]
+    split = lexicon.joined_split(base, names - {base})
+    if split is None:
+        return None
+    suggestion = " ".join(split.parts) + tail
+    candidate = Verdict(True, split.confidence, (suggestion,), "joined")
+    confidence = max(split.confidence, 0.6) if _part_used_alone(candidate, counts) else split.confidence
+    return candidate._replace(confidence=confidence)
 
 
 def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
