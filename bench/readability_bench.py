@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     flat = [p for ps in paras for p in ps]
     sents = [[split_sentences(p) for p in ps] for ps in paras]
     t = time.process_time()
-    readability._lexicon()
+    readability._lexicon(), readability._hyphenator()
     load = time.process_time() - t
     words = sum(measure(d).words for d in docs)
     print(f"{len(docs)} documents, {len(flat)} paragraphs, {words:,} words")

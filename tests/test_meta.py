@@ -70,3 +70,34 @@ def test_generated_rules_reference_is_current() -> None:
     if os.environ.get("DRAFTLINT_UPDATE_SNAPSHOTS"):
         path.write_text(expected, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == expected, "docs/RULES.md is stale: regenerate it"
+
+
+# ------------------------------------------------------------- data rules (rules/<pack>/)
+def _pack_rule_files() -> list:
+    from draftlint.packs import builtin_packs, rule_files
+
+    return [path for pack in builtin_packs() for path, _ in rule_files(pack)]
+
+
+def test_builtin_packs_validate_and_every_file_is_a_rule() -> None:
+    """Each built-in pack passes validate-rules (regexes compiled) and no file is skipped."""
+    from draftlint.packs import DRAFTLINT_FILE, builtin_packs, read_pack
+
+    for pack_dir in builtin_packs():
+        pack = read_pack(pack_dir, compile_patterns=True)
+        assert not pack.issues, "\n".join(str(i) for i in pack.issues)
+        files = [p for p in pack_dir.rglob("*.yml")]
+        assert len(pack.rules) == len(files), f"{pack_dir.name}: some rule files were not loaded"
+        for path in files:
+            assert DRAFTLINT_FILE.match(path.name), f"{path.name}: a built-in rule is named <CODE>-<name>.yml"
+
+
+@pytest.mark.parametrize("path", _pack_rule_files(), ids=lambda p: p.name)
+def test_data_rule_is_registered_under_its_file_name(path) -> None:
+    """A data rule's code and name come from its file name, and it notes its source."""
+    code, name = path.stem.split("-", 1)
+    rule = builtin_rules().get(code)
+    assert rule is not None and rule.name == name and rule.origin == path.parent.name
+    from draftlint.packs import PackCheck
+
+    assert isinstance(rule.check, PackCheck) and str(rule.check.rule.fields.get("source", "")).strip()

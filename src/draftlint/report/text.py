@@ -61,5 +61,28 @@ def render(results: Sequence[FileResult], stream: TextIO, options: ReportOptions
             continue  # reported on stderr by the CLI
         for v in result.violations:
             stream.write(format_violation(v, colour) + "\n")
+    if options.statistics:
+        for result in sorted(results, key=lambda r: r.path):
+            line = statistics_line(result)
+            if line:
+                stream.write(line + "\n")
     if not quiet:
         stream.write(summary_line(results) + "\n")
+
+
+def statistics_line(result: FileResult) -> str | None:
+    """``path: readability ...`` - the file's scores in one line (``check --statistics``)."""
+    data = result.readability
+    scores = data.get("scores") if data else None
+    if result.error or not scores:
+        return None
+    low, high = data["targets"]["grade"]
+    grade = scores["flesch_kincaid_grade"]
+    status = "above" if grade > high else "below" if grade < low else "within"
+    return (
+        f"{result.path}: readability: {scores['words']} words, {scores['sentences']} sentences "
+        f"({scores['avg_sentence_length']:.1f} words each), Flesch-Kincaid grade {grade:.1f}"
+        f" ({status} the {data['profile']} target {low:g}-{high:g}), reading ease "
+        f"{scores['flesch_reading_ease']:.1f}, consensus grade {scores['consensus_grade']:.0f}, "
+        f"{scores['reading_minutes']:.1f} min"
+    )
