@@ -7,6 +7,7 @@ once per document.  The lexicon is loaded only when one of these rules runs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from draftlint.checks.shared import cached, headline_paragraphs, sentence_initial
 from draftlint.data_files import rules_path
-from draftlint.document import Document
+from draftlint.document import Document, Span
 from draftlint.text import Token
 
 if TYPE_CHECKING:
     from draftlint.lexicon import Lexicon
+    from draftlint.violation import Severity
     from draftlint.lexicon_names import Verdict
 
 
@@ -167,23 +169,33 @@ def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
     return any(counts.get(part, 0) > 0 and part[:1].isupper() for part in parts)
 
 
-def known_to_us(document: Document, settings: dict[str, Any] | Any) -> Callable[[str], bool]:
-    """Whether a word an outside engine calls misspelt is one we know or a name of the draft.
+def spelling_judge(document: Document, settings: dict[str, Any] | Any) -> Callable[[Span], Severity | None]:
+    """What an outside engine's "misspelt" verdict on a span is worth, by our word model.
 
-    A word the lexicon (with the project's vocabularies) knows is known.  A capitalised word
-    is a name when it is near no common word even with its capital discounted ("Peskov"),
-    while a near miss of a common word stays a typo ("Extensin", "Whaterver").
+    Our model has already judged every word of the draft in its context (names learned from
+    the draft, sentence position, confidence), so an engine's spelling finding is kept only
+    where ours also doubts the word, at the severity ours gives it (and merges with SP101 or
+    WS10x at the same span); a word we know or take for a name of the draft ("Peskov") is
+    dropped.  A span that is not one of our words (Harper's "auto maker") is kept as a note
+    when one of its words is unknown to the lexicon, and dropped otherwise.
     """
+    from draftlint.checks.spelling import severity_for
+    from draftlint.violation import Severity
+
     lexicon = lexicon_for(settings)
-    names = cached(document, "names", lambda d: _names(d, lexicon))
+    ours = {(j.token.start, j.token.end): severity_for(j.verdict.confidence)
+            for j in judgements(document, settings)}
+    analysis = document.analysis
 
-    def known(word: str) -> bool:
-        if lexicon.is_word(word):
-            return True
-        bare = word.removesuffix("\u2019s").removesuffix("'s")
-        return bare[:1].isupper() and lexicon.looks_like_name(bare, names - {bare})
+    def judge(span: Span) -> Severity | None:
+        i = analysis.token_index_at(span.start)
+        for token in analysis.tokens[max(0, i - 1) : i + 1]:
+            if token.start <= span.start and span.end <= token.end:
+                return ours.get((token.start, token.end))
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", document.prose[span.start : span.end])
+        return Severity.INFO if any(not lexicon.is_word(w) for w in words) else None
 
-    return known
+    return judge
 
 
 def _names(document: Document, lexicon: Lexicon) -> set[str]:

@@ -4,7 +4,8 @@
 is skipped with one notice for the whole run (not one per file), and the built-in rules'
 results stand.  Engine findings then pass three filters:
 
-* a spelling finding on a word the lexicon knows, or that the draft uses as a name, is dropped;
+* a spelling finding stands only where our word model also doubts the word (at the severity
+  ours gives it); on a word we know, or a name the draft uses, it is dropped;
 * a readability nag (sentence length) is dropped: the RD rules own that judgement;
 * a finding on the same span as a built-in violation is merged into it (``source`` names both).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from draftlint.document import Document
+from draftlint.document import Document, Span
 from draftlint.engines.base import EngineFinding, EngineUnavailable
 from draftlint.violation import Severity, Violation
 
@@ -94,7 +95,7 @@ def close_sessions() -> None:
 
 
 def engine_violations(document: Document, findings: list[tuple[str, EngineFinding]],
-                      builtin: list[Violation], known: Callable[[str], bool]) -> list[Violation]:
+                      builtin: list[Violation], judge: Callable[[Span], Severity | None]) -> list[Violation]:
     """Filter engine findings and merge them with the built-in violations; returns all."""
     by_span = {(v.span.start, v.span.end): i for i, v in enumerate(builtin)}
     merged = list(builtin)
@@ -102,9 +103,12 @@ def engine_violations(document: Document, findings: list[tuple[str, EngineFindin
     for engine, finding in findings:
         if finding.is_readability:
             continue
-        word = document.prose[finding.span.start : finding.span.end]
-        if finding.is_spelling and known(word):
-            continue
+        severity = _default_severity(finding.code)
+        if finding.is_spelling:
+            ours = judge(finding.span)
+            if ours is None:
+                continue  # a word we know, or a name of the draft
+            severity = min(severity, ours)  # our doubt about a word caps theirs
         span = document.to_source(finding.span)
         key = (span.start, span.end)
         if key in by_span:
@@ -121,12 +125,19 @@ def engine_violations(document: Document, findings: list[tuple[str, EngineFindin
         merged.append(
             Violation(
                 path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                code=finding.code, name=finding.rule_id, severity=Severity.WARNING, span=span,
+                code=finding.code, name=finding.rule_id, severity=severity, span=span,
                 message=finding.message, suggestions=finding.suggestions, fix=None, source=engine,
             )
         )
     merged.sort(key=lambda v: (v.span.start, v.span.end, v.code))
     return merged
+
+
+def _default_severity(code: str) -> Severity:
+    from draftlint.registry import engine_rules
+
+    rule = engine_rules().get(code)
+    return rule.severity if rule else Severity.INFO
 
 
 def _with_source(v: Violation, engine: str, finding: EngineFinding) -> Violation:
