@@ -227,7 +227,7 @@ def test_clicking_a_list_item_scrolls_to_its_highlight(opened):
     assert in_view(page, head)
     assert "flash" in (head.get_attribute("class") or "")
     assert page.evaluate("document.activeElement.id") == f"f{fid}"
-    assert page.locator("#dl-tip").is_visible()
+    page.locator("#dl-tip").wait_for(state="visible", timeout=5000)
     opened.assert_clean()
 
 
@@ -264,12 +264,12 @@ def test_tooltip_shows_every_finding_at_the_point(opened):
     inner.scroll_into_view_if_needed()
     inner.hover()
     tip = page.locator("#dl-tip")
-    assert tip.is_visible()
+    tip.wait_for(state="visible", timeout=5000)  # shown on the hover event; wait, do not race it
     assert tip.locator(".tip-one").count() == 2  # the inner WS201 and the GR201 around it
     text = tip.inner_text()
     assert "WS201" in text and "GR201" in text and "Why:" in text and "Suggestion:" in text
     page.keyboard.press("Escape")
-    assert not tip.is_visible()
+    tip.wait_for(state="hidden", timeout=5000)
     opened.assert_clean()
 
 
@@ -285,7 +285,7 @@ def test_wide_findings_light_up_only_when_chosen(opened):
     assert page.locator("mark.hl.wide:not(.hov)").count() == page.locator("mark.hl.wide").count()
     inner = wide.locator("mark.hl.f-GR")
     inner.hover()
-    assert tip.is_visible()
+    tip.wait_for(state="visible", timeout=5000)
     assert "GR201" in tip.locator(".tip-one").first.inner_text()
     assert f"{WIDE_CODE}" in tip.locator(".tip-brief").inner_text()  # one line: "also here"
     page.locator(f"li.finding:has(code:text-is('{WIDE_CODE}')) .item").click()
@@ -317,7 +317,7 @@ def test_keyboard_reaches_the_highlights(opened):
             reached = page.evaluate("document.activeElement.id")
             break
     assert reached, "Tab never reached a highlight"
-    assert page.locator("#dl-tip").is_visible()  # focus shows the same tooltip as hover
+    page.locator("#dl-tip").wait_for(state="visible", timeout=5000)  # focus shows it as hover does
     opened.assert_clean()
 
 
