@@ -34,7 +34,9 @@ from draftlint.violation import Severity  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/bbc_news/dev")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
@@ -73,10 +75,15 @@ def main() -> int:
         cost["draftlint + harper"] += t3 - t2
         counts["harper alone"] += len(raw)
         counts["harper alone, spelling"] += sum(1 for lint in raw if lint.lint_kind == "Spelling")
-        counts["built-in rules"] += sum(1 for v in ours.violations if v.severity >= Severity.WARNING)
-        counts["draftlint + harper"] += sum(1 for v in both.violations if v.severity >= Severity.WARNING)
-        counts["of which from harper"] += sum(1 for v in both.violations
-                                              if v.severity >= Severity.WARNING and v.source == "harper")
+        counts["built-in rules"] += sum(
+            1 for v in ours.violations if v.severity >= Severity.WARNING
+        )
+        counts["draftlint + harper"] += sum(
+            1 for v in both.violations if v.severity >= Severity.WARNING
+        )
+        counts["of which from harper"] += sum(
+            1 for v in both.violations if v.severity >= Severity.WARNING and v.source == "harper"
+        )
         for kind, inject in quality.INJECTIONS.items():
             made = inject(text, rng)
             if made is None:
@@ -84,19 +91,30 @@ def main() -> int:
             new, start, end, code, _ = made
             injected[kind] += 1
             end = max(end, start + 1)
-            if any(lint.span.start < end and lint.span.end > start
-                   for lint in linter.lint(new, language=harper.Language.PLAINTEXT)):
+            if any(
+                lint.span.start < end and lint.span.end > start
+                for lint in linter.lint(new, language=harper.Language.PLAINTEXT)
+            ):
                 found[(kind, "harper alone")] += 1
             accepted = quality.WORD_MODEL if code in quality.WORD_MODEL else (code,)
             for label, config in (("built-in rules", builtin), ("draftlint + harper", with_harper)):
                 result = lint_text(new, path.name, "text", config)
-                if any((v.code in accepted or v.source != "draftlint") and v.span.start < end and v.span.end > start
-                       for v in result.violations):
+                if any(
+                    (v.code in accepted or v.source != "draftlint")
+                    and v.span.start < end
+                    and v.span.end > start
+                    for v in result.violations
+                ):
                     found[(kind, label)] += 1
     print(f"{len(paths)} articles, {words} words")
     print("\nfindings on the clean articles per 1,000 words (draftlint: error/warning only)")
-    for label in ("harper alone", "harper alone, spelling", "built-in rules", "draftlint + harper",
-                  "of which from harper"):
+    for label in (
+        "harper alone",
+        "harper alone, spelling",
+        "built-in rules",
+        "draftlint + harper",
+        "of which from harper",
+    ):
         print(f"  {label:<24} {counts[label]:>6}  {1000 * counts[label] / words:7.2f}")
     print("\nrecall on injected defects (any severity; Harper: any lint over the span)")
     labels = ("harper alone", "built-in rules", "draftlint + harper")
@@ -104,7 +122,10 @@ def main() -> int:
     for kind in quality.INJECTIONS:
         n = injected[kind]
         if n:
-            print(f"  {kind:<12}" + "".join(f"{100 * found[(kind, label)] / n:21.1f}%" for label in labels))
+            print(
+                f"  {kind:<12}"
+                + "".join(f"{100 * found[(kind, label)] / n:21.1f}%" for label in labels)
+            )
     print("\nCPU seconds per 1,000 words")
     for label in ("harper alone", "built-in rules", "draftlint + harper"):
         print(f"  {label:<24} {1000 * cost[label] / words:7.4f}")

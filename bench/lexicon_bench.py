@@ -47,9 +47,12 @@ def tokens(text: str) -> list[tuple[str, bool, bool]]:
             tok = m.group()
             if tok.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", tok):
                 tok = tok[:-1]  # a full stop, not part of an initialism
-            gap = para[prev_end:m.start()]
-            initial = not out or prev_end == 0 or bool(re.search(r"[.!?:]['\"’”]?\s*$|^\s*['\"‘“]$",
-                                                             para[:m.start()][-4:]))
+            gap = para[prev_end : m.start()]
+            initial = (
+                not out
+                or prev_end == 0
+                or bool(re.search(r"[.!?:]['\"’”]?\s*$|^\s*['\"‘“]$", para[: m.start()][-4:]))
+            )
             if prev_end == 0:
                 initial = True
             after = bool(prev_tok[:1].isupper() and gap.strip() == "" and not initial)
@@ -64,27 +67,36 @@ def articles() -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------- load
 def bench_load() -> None:
-    code = ("import time; t=time.perf_counter(); c=time.process_time();"
-            "from draftlint.lexicon import get_lexicon;"
-            "L=get_lexicon(); L.is_word('colour'); t1=time.perf_counter(); c1=time.process_time();"
-            "L.suggest('whaterver'); t2=time.perf_counter();"
-            "print((t1-t)*1000, (c1-c)*1000, (t2-t1)*1000)")
+    code = (
+        "import time; t=time.perf_counter(); c=time.process_time();"
+        "from draftlint.lexicon import get_lexicon;"
+        "L=get_lexicon(); L.is_word('colour'); t1=time.perf_counter(); c1=time.process_time();"
+        "L.suggest('whaterver'); t2=time.perf_counter();"
+        "print((t1-t)*1000, (c1-c)*1000, (t2-t1)*1000)"
+    )
     pre = "import re, pathlib, typing, collections, functools, array, zlib, struct, bisect, math;"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
-    print(f"load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
-          "(wall times inflate under load; CPU times do not much)")
-    for label, src in (("from a bare interpreter", code),
-                       ("stdlib already imported, as inside the CLI", pre + code)):
+    print(
+        f"load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+        "(wall times inflate under load; CPU times do not much)"
+    )
+    for label, src in (
+        ("from a bare interpreter", code),
+        ("stdlib already imported, as inside the CLI", pre + code),
+    ):
         wall, cpu, first = [], [], []
         for _ in range(7):
-            out = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True,
-                                 env=env, check=True).stdout.split()
+            out = subprocess.run(
+                [sys.executable, "-c", src], capture_output=True, text=True, env=env, check=True
+            ).stdout.split()
             wall.append(float(out[0]))
             cpu.append(float(out[1]))
             first.append(float(out[2]))
-        print(f"cold load ({label}): ready in {statistics.median(wall):.1f} ms wall "
-              f"(min {min(wall):.1f}), {statistics.median(cpu):.1f} ms CPU; "
-              f"first suggest() {statistics.median(first):.1f} ms")
+        print(
+            f"cold load ({label}): ready in {statistics.median(wall):.1f} ms wall "
+            f"(min {min(wall):.1f}), {statistics.median(cpu):.1f} ms CPU; "
+            f"first suggest() {statistics.median(first):.1f} ms"
+        )
     bare = []
     for _ in range(5):
         t = time.perf_counter()
@@ -138,24 +150,31 @@ def bench_coverage(show: int = 40) -> None:
             if v.kind == "joined":
                 splits[f"{tok} -> {v.suggestions[0]}"] += 1
             if v.is_typo:
-                level = "error" if v.confidence >= ERROR else "warn" if v.confidence >= WARN \
-                    else "info"
+                level = (
+                    "error" if v.confidence >= ERROR else "warn" if v.confidence >= WARN else "info"
+                )
                 flagged[level][f"{tok} -> {v.suggestions[:1]} {v.kind} {v.confidence}"] += 1
     per = 1000 / n_words
     print(f"coverage: {n_words:,} words in {len(articles())} BBC dev articles")
-    print(f"  is_word rejects per 1,000 words: lowercase {sum(rej_lower.values()) * per:.2f}, "
-          f"capitalised {sum(rej_cap.values()) * per:.2f}")
+    print(
+        f"  is_word rejects per 1,000 words: lowercase {sum(rej_lower.values()) * per:.2f}, "
+        f"capitalised {sum(rej_cap.values()) * per:.2f}"
+    )
     print("  verdicts on rejected tokens: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     for level in ("error", "warn", "info"):
         rate = sum(flagged[level].values()) * per
         print(f"  flagged as typo at {level}: {rate:.3f} per 1,000 words")
-    print(f"  flagged at warning or error: "
-          f"{(sum(flagged['warn'].values()) + sum(flagged['error'].values())) * per:.3f} per 1,000")
+    print(
+        f"  flagged at warning or error: "
+        f"{(sum(flagged['warn'].values()) + sum(flagged['error'].values())) * per:.3f} per 1,000"
+    )
     print("  top lowercase rejects:", ", ".join(f"{w} {n}" for w, n in rej_lower.most_common(show)))
     print("  top capitalised rejects:", ", ".join(f"{w} {n}" for w, n in rej_cap.most_common(show)))
     for level in ("error", "warn"):
-        print(f"  false alarms at {level}:", "; ".join(f"{w} x{n}" for w, n in
-                                                      flagged[level].most_common(show)))
+        print(
+            f"  false alarms at {level}:",
+            "; ".join(f"{w} x{n}" for w, n in flagged[level].most_common(show)),
+        )
     print("  info-level:", "; ".join(f"{w} x{n}" for w, n in flagged["info"].most_common(20)))
 
 
@@ -186,18 +205,24 @@ def bench_misspellings(limit: int | None = None, sample_over: int = 5000) -> Non
     wiki = {**groups["mitton/wikipedia.dat"]}
     for m, cs in groups["wikipedia_for_machines/spell_corrections.json"].items():
         wiki.setdefault(m, set()).update(cs)
-    lists = {"Wikipedia (both lists, merged)": wiki,
-             "  mitton/wikipedia.dat": groups["mitton/wikipedia.dat"],
-             "  wikipedia_for_machines": groups["wikipedia_for_machines/spell_corrections.json"],
-             "Birkbeck (mitton/missp.dat)": groups["mitton/missp.dat"],
-             "Birkbeck, lowercase with a lowercase target": {
-                 m: c for m, c in groups["mitton/missp.dat"].items()
-                 if m.islower() and all(x.islower() for x in c)},
-             "Holbrook": groups["mitton/holbrook-missp.dat"],
-             "Aspell": groups["mitton/aspell.dat"]}
-    print("misspellings: one item per distinct misspelling; a suggestion is right when it is any "
-          "listed correction (case-insensitive). 'real' = the lexicon knows the misspelling as a "
-          "word (a non-word checker cannot flag it).")
+    lists = {
+        "Wikipedia (both lists, merged)": wiki,
+        "  mitton/wikipedia.dat": groups["mitton/wikipedia.dat"],
+        "  wikipedia_for_machines": groups["wikipedia_for_machines/spell_corrections.json"],
+        "Birkbeck (mitton/missp.dat)": groups["mitton/missp.dat"],
+        "Birkbeck, lowercase with a lowercase target": {
+            m: c
+            for m, c in groups["mitton/missp.dat"].items()
+            if m.islower() and all(x.islower() for x in c)
+        },
+        "Holbrook": groups["mitton/holbrook-missp.dat"],
+        "Aspell": groups["mitton/aspell.dat"],
+    }
+    print(
+        "misspellings: one item per distinct misspelling; a suggestion is right when it is any "
+        "listed correction (case-insensitive). 'real' = the lexicon knows the misspelling as a "
+        "word (a non-word checker cannot flag it)."
+    )
     for name, items in lists.items():
         entries = sorted(items.items())
         cap = limit or (sample_over if len(entries) > sample_over else None)
@@ -220,14 +245,16 @@ def bench_misspellings(limit: int | None = None, sample_over: int = 5000) -> Non
             top3 += bool(corrs & set(sugg))
         n = len(entries)
         dt = time.perf_counter() - t
-        print(f"{name}: {n} misspellings; accepted as words {real} ({100 * real / n:.1f}%), "
-              f"of which {core} are words of the standard dictionary; "
-              f"flagged {flagged} ({100 * flagged / n:.2f}% of all, "
-              f"{100 * flagged / max(n - core, 1):.2f}% of the {n - core} non-words); "
-              f"classify_unknown typo>=warn "
-              f"{100 * typo / max(flagged, 1):.1f}% of flagged; first suggestion right "
-              f"{100 * top1 / max(flagged, 1):.1f}%, in top 3 {100 * top3 / max(flagged, 1):.1f}% "
-              f"[{1000 * dt / n:.1f} ms each]")
+        print(
+            f"{name}: {n} misspellings; accepted as words {real} ({100 * real / n:.1f}%), "
+            f"of which {core} are words of the standard dictionary; "
+            f"flagged {flagged} ({100 * flagged / n:.2f}% of all, "
+            f"{100 * flagged / max(n - core, 1):.2f}% of the {n - core} non-words); "
+            f"classify_unknown typo>=warn "
+            f"{100 * typo / max(flagged, 1):.1f}% of flagged; first suggestion right "
+            f"{100 * top1 / max(flagged, 1):.1f}%, in top 3 {100 * top3 / max(flagged, 1):.1f}% "
+            f"[{1000 * dt / n:.1f} ms each]"
+        )
 
 
 # -------------------------------------------------------------------------- inject
@@ -236,13 +263,13 @@ def _typo(word: str, rng: random.Random) -> str:
     op = rng.choice("disx")
     letters = "abcdefghijklmnopqrstuvwxyz"
     if op == "d":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if op == "i":
         return word[:i] + rng.choice(letters) + word[i:]
     if op == "s":
-        return word[:i] + rng.choice(letters.replace(word[i].lower(), "")) + word[i + 1:]
+        return word[:i] + rng.choice(letters.replace(word[i].lower(), "")) + word[i + 1 :]
     i = min(i, len(word) - 2)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def bench_inject(per_article: int = 6, seed: int = 11) -> None:
@@ -269,11 +296,17 @@ def bench_inject(per_article: int = 6, seed: int = 11) -> None:
             stats[f"typo {kind} right first"] += bool(v.suggestions) and v.suggestions[0] == word
             if not (v.is_typo and v.confidence >= WARN):
                 misses[kind].append((word, typo, v.kind, v.confidence, v.suggestions[:2]))
-        pairs = [(a, b) for a, b in zip(toks, toks[1:], strict=False)
-                 if a[0].isalpha() and b[0].isalpha() and not b[1]]
+        pairs = [
+            (a, b)
+            for a, b in zip(toks, toks[1:], strict=False)
+            if a[0].isalpha() and b[0].isalpha() and not b[1]
+        ]
         low = [(a[0], b[0], a[1]) for a, b in pairs if a[0].islower() and b[0].islower()]
-        cap = [(a[0], b[0], a[1]) for a, b in pairs if a[0].istitle() and b[0].istitle()
-               and a[0][1:].islower() and b[0][1:].islower()]
+        cap = [
+            (a[0], b[0], a[1])
+            for a, b in pairs
+            if a[0].istitle() and b[0].istitle() and a[0][1:].islower() and b[0][1:].islower()
+        ]
         for kind, pool in (("lowercase", low), ("capitalised", cap)):
             for a, b, initial in rng.sample(pool, min(3, len(pool))):
                 joined = a + b
@@ -296,21 +329,27 @@ def bench_inject(per_article: int = 6, seed: int = 11) -> None:
                 misses["false split"].append(tok)
     for kind in ("lower", "capitalised"):
         n = stats[f"typo {kind}"]
-        print(f"injected typos in {kind} words: {n} (+{stats[f'typo {kind} skipped (real word)']} "
-              f"skipped: the typo made a real word); is_word rejects 100% by construction; "
-              f"classify_unknown typo>=warn {100 * stats[f'typo {kind} flagged>=warn'] / n:.1f}%, "
-              f"typo at any confidence {100 * stats[f'typo {kind} flagged any'] / n:.1f}%, "
-              f"first suggestion right {100 * stats[f'typo {kind} right first'] / n:.1f}%")
+        print(
+            f"injected typos in {kind} words: {n} (+{stats[f'typo {kind} skipped (real word)']} "
+            f"skipped: the typo made a real word); is_word rejects 100% by construction; "
+            f"classify_unknown typo>=warn {100 * stats[f'typo {kind} flagged>=warn'] / n:.1f}%, "
+            f"typo at any confidence {100 * stats[f'typo {kind} flagged any'] / n:.1f}%, "
+            f"first suggestion right {100 * stats[f'typo {kind} right first'] / n:.1f}%"
+        )
     for kind in ("lowercase", "capitalised"):
         n = stats[f"join {kind}"]
-        print(f"injected run-togethers of two {kind} words: {n} "
-              f"(+{stats[f'join {kind} skipped (real word)']} skipped: a real word); "
-              f"split_joined right {100 * stats[f'join {kind} split right'] / n:.1f}%, "
-              f"classify_unknown flags {100 * stats[f'join {kind} flagged>=warn'] / n:.1f}%")
+        print(
+            f"injected run-togethers of two {kind} words: {n} "
+            f"(+{stats[f'join {kind} skipped (real word)']} skipped: a real word); "
+            f"split_joined right {100 * stats[f'join {kind} split right'] / n:.1f}%, "
+            f"classify_unknown flags {100 * stats[f'join {kind} flagged>=warn'] / n:.1f}%"
+        )
     per_million = 1e6 * stats["clean tokens split"] / stats["clean tokens"]
-    print(f"false splits on clean tokens: {stats['clean tokens split']} of "
-          f"{stats['clean tokens']:,} ({per_million:.1f} per million); "
-          f"at warning or above: {stats['clean tokens split>=warn']}")
+    print(
+        f"false splits on clean tokens: {stats['clean tokens split']} of "
+        f"{stats['clean tokens']:,} ({per_million:.1f} per million); "
+        f"at warning or above: {stats['clean tokens split>=warn']}"
+    )
     for kind, items in misses.items():
         print(f"  missed ({kind}): {items[:25]}")
 

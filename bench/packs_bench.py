@@ -19,9 +19,18 @@ import sys
 import time
 from pathlib import Path
 
-STYLES = ("Microsoft/Microsoft", "Google/Google", "write-good/write-good", "proselint/proselint",
-          "Joblint/Joblint", "alex/alex", "IBM/IBM", "RedHat/.vale/styles/RedHat",
-          "RedHat/.vale/styles/AsciiDoc", "RedHat/.vale/styles/OpenShiftAsciiDoc")
+STYLES = (
+    "Microsoft/Microsoft",
+    "Google/Google",
+    "write-good/write-good",
+    "proselint/proselint",
+    "Joblint/Joblint",
+    "alex/alex",
+    "IBM/IBM",
+    "RedHat/.vale/styles/RedHat",
+    "RedHat/.vale/styles/AsciiDoc",
+    "RedHat/.vale/styles/OpenShiftAsciiDoc",
+)
 SPEED_STYLES = ("Microsoft/Microsoft", "write-good/write-good", "proselint/proselint")
 
 _LOAD = """
@@ -54,12 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", _LOAD, *folders], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD, *folders], capture_output=True, text=True, check=True
+        )
         runs.append([float(x) for x in out.stdout.split()])
     best = min(runs, key=lambda r: r[2])
-    print(f"load: {int(best[0])} rules from {len(folders)} styles + the house pack in {best[2] * 1000:.0f} ms "
-          f"(best of 3; importing the modules {best[1] * 1000:.0f} ms; compiling every regex once "
-          f"{best[3] * 1000:.0f} ms, paid per rule on first use)")
+    print(
+        f"load: {int(best[0])} rules from {len(folders)} styles + the house pack in {best[2] * 1000:.0f} ms "
+        f"(best of 3; importing the modules {best[1] * 1000:.0f} ms; compiling every regex once "
+        f"{best[3] * 1000:.0f} ms, paid per rule on first use)"
+    )
 
     files = sorted(args.corpus.glob("*.txt"))
     if not files:
@@ -87,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
             words += result.words
             findings += sum(1 for v in result.violations if "." in v.code)
         elapsed = time.perf_counter() - start
-        print(f"speed, {label}: {words / elapsed:,.0f} words/s ({len(texts)} articles, {words:,} words, "
-              f"{elapsed:.1f} s; {findings} pack findings)")
+        print(
+            f"speed, {label}: {words / elapsed:,.0f} words/s ({len(texts)} articles, {words:,} words, "
+            f"{elapsed:.1f} s; {findings} pack findings)"
+        )
     return 0
 
 

@@ -72,13 +72,24 @@ def inject_typo(text: str, rng: random.Random) -> Injection | None:
             typo = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
         if typo == word or lexicon.is_word(typo):
             continue
-        return text[: m.start()] + typo + text[m.end() :], m.start(), m.start() + len(typo), "SP101", word
+        return (
+            text[: m.start()] + typo + text[m.end() :],
+            m.start(),
+            m.start() + len(typo),
+            "SP101",
+            word,
+        )
     return None
 
 
-def _adjacent_pair(text: str, rng: random.Random, test: Callable[[str, str], bool]) -> tuple[int, int, int] | None:
-    pairs = [(a, b) for a, b in zip(list(WORD.finditer(text)), list(WORD.finditer(text))[1:], strict=False)
-             if text[a.end() : b.start()] == " " and test(a.group(), b.group())]
+def _adjacent_pair(
+    text: str, rng: random.Random, test: Callable[[str, str], bool]
+) -> tuple[int, int, int] | None:
+    pairs = [
+        (a, b)
+        for a, b in zip(list(WORD.finditer(text)), list(WORD.finditer(text))[1:], strict=False)
+        if text[a.end() : b.start()] == " " and test(a.group(), b.group())
+    ]
     if not pairs:
         return None
     a, b = rng.choice(pairs)
@@ -86,7 +97,9 @@ def _adjacent_pair(text: str, rng: random.Random, test: Callable[[str, str], boo
 
 
 def inject_join_lower(text: str, rng: random.Random) -> Injection | None:
-    pair = _adjacent_pair(text, rng, lambda a, b: a.islower() and b.islower() and len(a) >= 3 and len(b) >= 3)
+    pair = _adjacent_pair(
+        text, rng, lambda a, b: a.islower() and b.islower() and len(a) >= 3 and len(b) >= 3
+    )
     if pair is None:
         return None
     start, gap, end = pair
@@ -94,8 +107,18 @@ def inject_join_lower(text: str, rng: random.Random) -> Injection | None:
 
 
 def inject_join_cap(text: str, rng: random.Random) -> Injection | None:
-    pair = _adjacent_pair(text, rng, lambda a, b: a[0].isupper() and b[0].isupper() and a[1:].islower()
-                          and b[1:].islower() and len(a) >= 2 and len(b) >= 3)
+    pair = _adjacent_pair(
+        text,
+        rng,
+        lambda a, b: (
+            a[0].isupper()
+            and b[0].isupper()
+            and a[1:].islower()
+            and b[1:].islower()
+            and len(a) >= 2
+            and len(b) >= 3
+        ),
+    )
     if pair is None:
         return None
     start, gap, end = pair
@@ -118,7 +141,13 @@ def inject_slip(text: str, rng: random.Random) -> Injection | None:
         return None
     m = rng.choice(words)
     other = rng.choice(sets[m.group()])
-    return text[: m.start()] + other + text[m.end() :], m.start(), m.start() + len(other), "GR101", m.group()
+    return (
+        text[: m.start()] + other + text[m.end() :],
+        m.start(),
+        m.start() + len(other),
+        "GR101",
+        m.group(),
+    )
 
 
 def inject_dropped(text: str, rng: random.Random) -> Injection | None:
@@ -149,7 +178,9 @@ def lint(name: str, text: str, config: Config) -> list[Violation]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/bbc_news/dev")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--seed", type=int, default=7)
@@ -183,15 +214,21 @@ def main() -> int:
             new, start, end, code, original = made
             injected[kind] += 1
             accepted = WORD_MODEL if code in WORD_MODEL else (code,)
-            hits = [v for v in lint(path.name, new, config)
-                    if v.code in accepted and v.span.start < max(end, start + 1) and v.span.end > start]
+            hits = [
+                v
+                for v in lint(path.name, new, config)
+                if v.code in accepted and v.span.start < max(end, start + 1) and v.span.end > start
+            ]
             hits.sort(key=lambda v: v.code != code)
             if hits:
                 found[kind] += 1
                 same_code[kind] += hits[0].code == code
                 first = hits[0].suggestions[0] if hits[0].suggestions else ""
-                if first.replace(" ", "") == original.replace(" ", "") or first.strip() == original.strip() \
-                        or original in first:
+                if (
+                    first.replace(" ", "") == original.replace(" ", "")
+                    or first.strip() == original.strip()
+                    or original in first
+                ):
                     corrected[kind] += 1
     elapsed = time.process_time() - started
     print(f"{len(paths)} articles, {words} words, {elapsed:.0f} s CPU")
@@ -199,16 +236,20 @@ def main() -> int:
     for kind in INJECTIONS:
         n = injected[kind]
         if n:
-            print(f"  {kind:<11} {found[kind]:>4} / {n:<4} {100 * found[kind] / n:5.1f}%   "
-                  f"under its own code {100 * same_code[kind] / n:5.1f}%   "
-                  f"first suggestion right {100 * corrected[kind] / n:5.1f}%")
+            print(
+                f"  {kind:<11} {found[kind]:>4} / {n:<4} {100 * found[kind] / n:5.1f}%   "
+                f"under its own code {100 * same_code[kind] / n:5.1f}%   "
+                f"first suggestion right {100 * corrected[kind] / n:5.1f}%"
+            )
     print("\nfindings on the clean articles, per 1,000 words")
     total = 0
     for code in CODES:
         hi = alarms[(code, "error/warning")]
         lo = alarms[(code, "info")]
         total += hi
-        print(f"  {code}  error/warning {hi:>4} ({1000 * hi / words:.3f})   info {lo:>4} ({1000 * lo / words:.3f})")
+        print(
+            f"  {code}  error/warning {hi:>4} ({1000 * hi / words:.3f})   info {lo:>4} ({1000 * lo / words:.3f})"
+        )
     print(f"  all at error/warning: {total} ({1000 * total / words:.3f} per 1,000 words)")
     return 0
 

@@ -28,7 +28,9 @@ def load_corpus(folder: Path) -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
-def time_engine(texts: list[tuple[str, str]], config: Config | None, repeat: int) -> tuple[float, int]:
+def time_engine(
+    texts: list[tuple[str, str]], config: Config | None, repeat: int
+) -> tuple[float, int]:
     best = float("inf")
     words = 0
     for _ in range(repeat):
@@ -54,7 +56,9 @@ def cold_start(command: list[str], repeat: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/bbc_news/dev")
     parser.add_argument("--select", default="ALL", help="comma-separated codes or prefixes")
     parser.add_argument("--repeat", type=int, default=3)
@@ -71,13 +75,17 @@ def main() -> int:
     engine_time, _ = time_engine(texts, config, args.repeat)
     print(f"corpus: {len(texts)} files, {words} words; rules: {len(rules)} ({args.select})")
     print(f"analysis only (peer): {words / analysis_time:>12,.0f} words/s")
-    print(f"analysis + rules:     {words / engine_time:>12,.0f} words/s"
-          f"  ({engine_time / analysis_time:.2f}x the analysis time)")
+    print(
+        f"analysis + rules:     {words / engine_time:>12,.0f} words/s"
+        f"  ({engine_time / analysis_time:.2f}x the analysis time)"
+    )
     seed = str(next((ROOT / "seeds").glob("*.txt")))
     cli = cold_start([sys.executable, "-m", "draftlint.cli", "check", "seeds/"], args.repeat + 2)
     bare = cold_start([sys.executable, "-c", "pass"], args.repeat + 2)
-    print(f"cold `draftlint check seeds/`: {cli * 1000:.0f} ms (bare interpreter start: {bare * 1000:.0f} ms; "
-          f"seed {Path(seed).name})")
+    print(
+        f"cold `draftlint check seeds/`: {cli * 1000:.0f} ms (bare interpreter start: {bare * 1000:.0f} ms; "
+        f"seed {Path(seed).name})"
+    )
     return 0
 
 

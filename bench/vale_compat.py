@@ -29,7 +29,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftlint import formats
@@ -38,8 +38,16 @@ from draftlint.packs import PackCheck
 from draftlint.registry import registry_for
 from draftlint.vale_ini import LEVELS, glob_to_regex, load_vale_config
 
-KINDS = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional",
-         "capitalization", "metric")
+KINDS = (
+    "existence",
+    "substitution",
+    "occurrence",
+    "repetition",
+    "consistency",
+    "conditional",
+    "capitalization",
+    "metric",
+)
 FORMATS = (".md", ".txt", ".html")
 BASE_COMMAND = "vale --output=line --sort --normalize --relative --no-global"
 
@@ -151,15 +159,25 @@ def run_scenario(record: dict, vale_dir: Path) -> Outcome:
     outcome = Outcome(f"{record['repo']}: {record['scenario']}", record["repo"])
     outcome.exact = record["match"] in ("exact", "empty")
     for a in record.get("alerts", []):
-        outcome.expected.append((Alert(a["file"], a["line"], a["col"], a["check"], a["message"]), a["extends"]))
+        outcome.expected.append(
+            (Alert(a["file"], a["line"], a["col"], a["check"], a["message"]), a["extends"])
+        )
     command = record["command"]
-    if record["match"] in ("not_contain", "every_nonempty_line_alerts", "alert_count_equals_vale_fixture_markers"):
+    if record["match"] in (
+        "not_contain",
+        "every_nonempty_line_alerts",
+        "alert_count_equals_vale_fixture_markers",
+    ):
         outcome.skipped = f"match kind {record['match']} (no alert list)"
         return outcome
     if "--filter" in command or " fix " in command:
         outcome.skipped = "--filter / fix are not emulated"
         return outcome
-    if not command.startswith(("vale", "bash -c")) or "vale sync" in command and not record.get("alerts"):
+    if (
+        not command.startswith(("vale", "bash -c"))
+        or "vale sync" in command
+        and not record.get("alerts")
+    ):
         outcome.skipped = "needs the network (vale sync)"
         return outcome
     if "--ignore-syntax" in command:
@@ -178,8 +196,15 @@ def run_scenario(record: dict, vale_dir: Path) -> Outcome:
     return outcome
 
 
-def _lint(record: dict, base: Path, cwd: Path, inputs: list[str], options: dict[str, str],
-          stdin: str | None, outcome: Outcome) -> None:
+def _lint(
+    record: dict,
+    base: Path,
+    cwd: Path,
+    inputs: list[str],
+    options: dict[str, str],
+    stdin: str | None,
+    outcome: Outcome,
+) -> None:
     if "config" in options:
         config_path = (cwd / options["config"].strip("'\"")).resolve()
     elif record.get("config") and record["config"].startswith("<scenario>/"):
@@ -196,7 +221,9 @@ def _lint(record: dict, base: Path, cwd: Path, inputs: list[str], options: dict[
     rules = {code: rule for code, rule in registry_for(config).items() if "." in code}
     ext = options.get("ext", "").strip("'\"")
     jobs: list[tuple[str, str, str]] = []  # (display path, text, format)
-    if stdin is not None or (inputs and not os.path.exists(inputs[0]) and not inputs[0].startswith("-")):
+    if stdin is not None or (
+        inputs and not os.path.exists(inputs[0]) and not inputs[0].startswith("-")
+    ):
         text = Path(stdin).read_text("utf-8") if stdin else inputs[0]
         display = "stdin" + (ext or ".txt")
         jobs.append((display, text, formats.format_for(display)))
@@ -263,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
                 table[name]["expected"] += 1
                 table[name]["hit"] += hit
             if hit:
-                messages["same" if outcome.produced[alert.key][0].message == alert.message else "differ"] += 1
+                messages[
+                    "same" if outcome.produced[alert.key][0].message == alert.message else "differ"
+                ] += 1
             else:
                 misses.append((outcome.scenario, alert, kind))
         stale = any(kind == "unresolved" for _, kind in outcome.expected)
@@ -271,7 +300,11 @@ def main(argv: list[str] | None = None) -> int:
             stale_scenarios.append(outcome.scenario)
         if outcome.exact and not stale:
             for key, (alert, kind) in outcome.produced.items():
-                if key not in expected_keys and Path(alert.file).suffix in FORMATS and kind in KINDS:
+                if (
+                    key not in expected_keys
+                    and Path(alert.file).suffix in FORMATS
+                    and kind in KINDS
+                ):
                     by_kind[kind]["extra"] += 1
                     by_style[outcome.style]["extra"] += 1
                     extras.append((outcome.scenario, alert, kind))
@@ -282,15 +315,21 @@ def main(argv: list[str] | None = None) -> int:
         total.update(counts)
     rate = total["hit"] / total["expected"] if total["expected"] else 0.0
     extra = total["extra"] / total["expected"] if total["expected"] else 0.0
-    print(f"\nALL: {total['hit']}/{total['expected']} expected alerts reproduced at the exact line and "
-          f"column ({rate:.1%}); {total['extra']} extra ({extra:.1%} of expected)")
-    print(f"messages identical on {messages['same']} of {messages['same'] + messages['differ']} reproduced alerts")
+    print(
+        f"\nALL: {total['hit']}/{total['expected']} expected alerts reproduced at the exact line and "
+        f"column ({rate:.1%}); {total['extra']} extra ({extra:.1%} of expected)"
+    )
+    print(
+        f"messages identical on {messages['same']} of {messages['same'] + messages['differ']} reproduced alerts"
+    )
     print(f"\nout of scope (other formats or kinds): {sum(out_of_scope.values())} expected alerts")
     for name, n in out_of_scope.most_common():
         print(f"  {n:4d}  {name}")
     if stale_scenarios:
-        print("\nstale expectations (a rule the style no longer has; extra alerts not counted): "
-              + ", ".join(stale_scenarios))
+        print(
+            "\nstale expectations (a rule the style no longer has; extra alerts not counted): "
+            + ", ".join(stale_scenarios)
+        )
     print(f"\nscenarios skipped: {len(skipped)}")
     for scenario, reason, counted in skipped:
         note = f" ({counted} in-scope alerts not run)" if counted else ""
@@ -298,20 +337,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_misses:
         print(f"\nmissed ({len(misses)}):")
         for scenario, alert, kind in misses:
-            print(f"  [{kind}] {alert.file}:{alert.line}:{alert.col}:{alert.check}:{alert.message}   <{scenario}>")
+            print(
+                f"  [{kind}] {alert.file}:{alert.line}:{alert.col}:{alert.check}:{alert.message}   <{scenario}>"
+            )
     if args.show_extras:
         print(f"\nextra ({len(extras)}):")
         for scenario, alert, kind in extras:
-            print(f"  [{kind}] {alert.file}:{alert.line}:{alert.col}:{alert.check}:{alert.message}   <{scenario}>")
+            print(
+                f"  [{kind}] {alert.file}:{alert.line}:{alert.col}:{alert.check}:{alert.message}   <{scenario}>"
+            )
     return 0
 
 
 def _table(title: str, table: dict[str, Counter[str]]) -> None:
-    print(f"\n{'by ' + title:<16} {'expected':>8} {'hit':>6} {'rate':>7} {'missed':>7} {'extra':>6}")
+    print(
+        f"\n{'by ' + title:<16} {'expected':>8} {'hit':>6} {'rate':>7} {'missed':>7} {'extra':>6}"
+    )
     for name in sorted(table):
         c = table[name]
         rate = c["hit"] / c["expected"] if c["expected"] else 0.0
-        print(f"{name:<16} {c['expected']:>8} {c['hit']:>6} {rate:>7.1%} {c['expected'] - c['hit']:>7} {c['extra']:>6}")
+        print(
+            f"{name:<16} {c['expected']:>8} {c['hit']:>6} {rate:>7.1%} {c['expected'] - c['hit']:>7} {c['extra']:>6}"
+        )
 
 
 if __name__ == "__main__":

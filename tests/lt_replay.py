@@ -15,8 +15,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "languagetool"
-EMPTY = {"software": {"name": "LanguageTool", "version": "6.4"}, "warnings": {"incompleteResults": False},
-         "language": {"name": "English (US)", "code": "en-US"}, "matches": []}
+EMPTY = {
+    "software": {"name": "LanguageTool", "version": "6.4"},
+    "warnings": {"incompleteResults": False},
+    "language": {"name": "English (US)", "code": "en-US"},
+    "matches": [],
+}
 
 
 def load_responses() -> dict[str, bytes]:
@@ -55,7 +59,9 @@ class ReplayServer:
 
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
-                form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
+                form = urllib.parse.parse_qs(
+                    self.rfile.read(length).decode("utf-8"), keep_blank_values=True
+                )
                 server.requests.append(form)
                 if server.mode == "hang":
                     time.sleep(5)

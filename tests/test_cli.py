@@ -85,7 +85,9 @@ def test_exit_3_on_internal_error(tmp_path, monkeypatch, capsys) -> None:
         raise RuntimeError("boom")
         yield
 
-    crashing = spacing.multiple_spaces.__class__(**{**spacing.multiple_spaces.__dict__, "check": explode})
+    crashing = spacing.multiple_spaces.__class__(
+        **{**spacing.multiple_spaces.__dict__, "check": explode}
+    )
     from draftlint import registry
 
     rules = dict(registry.builtin_rules())
@@ -104,8 +106,11 @@ def test_config_found_upward_and_cli_overrides(tmp_path) -> None:
 
 
 def test_severity_override_and_per_file_ignores(tmp_path, capsys) -> None:
-    write(tmp_path, ".draftlint.toml",
-          '[severity]\nWS201 = "info"\n\n[per-file-ignores]\n"legacy/*" = ["WS"]\n')
+    write(
+        tmp_path,
+        ".draftlint.toml",
+        '[severity]\nWS201 = "info"\n\n[per-file-ignores]\n"legacy/*" = ["WS"]\n',
+    )
     a = write(tmp_path, "a.txt", BAD)
     legacy = write(tmp_path, "legacy/old.txt", BAD)
     assert main(["check", "--format", "json", str(a), str(legacy)]) == 0
@@ -128,7 +133,10 @@ def test_directory_walk_sorted_and_filtered_by_suffix(tmp_path, capsys) -> None:
     for name in ("b.md", "a.txt", "c.html", "notes.py", "sub/d.markdown"):
         write(tmp_path, name, CLEAN)
     main(["check", "--format", "json", str(tmp_path)])
-    paths = [Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(capsys.readouterr().out)["files"]]
+    paths = [
+        Path(f["path"]).relative_to(tmp_path).as_posix()
+        for f in json.loads(capsys.readouterr().out)["files"]
+    ]
     assert paths == ["a.txt", "b.md", "c.html", "sub/d.markdown"]
 
 
@@ -148,7 +156,9 @@ def test_quiet_drops_summary(tmp_path, capsys) -> None:
 
 def test_output_file(tmp_path) -> None:
     out = tmp_path / "report.json"
-    assert main(["check", "--format", "json", "-o", str(out), str(write(tmp_path, "a.txt", BAD))]) == 1
+    assert (
+        main(["check", "--format", "json", "-o", str(out), str(write(tmp_path, "a.txt", BAD))]) == 1
+    )
     assert json.loads(out.read_text())["summary"]["violations"] == 1
 
 
@@ -173,10 +183,10 @@ def test_version(capsys) -> None:
 def test_colour_only_on_tty(tmp_path, monkeypatch, nocolor) -> None:
     import io
 
+    from draftlint.config import Config
+    from draftlint.engine import lint_file
     from draftlint.report import ReportOptions
     from draftlint.report import text as text_report
-    from draftlint.engine import lint_file
-    from draftlint.config import Config
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -200,7 +210,10 @@ def test_vocabularies_accept_and_reject(tmp_path, capsys) -> None:
     assert main(["check", "--no-cache", str(draft)]) == 1
     out = capsys.readouterr().out
     assert "Glorbnax" not in out
-    assert f"{draft}:1:19: SP201 'e-mail' is rejected by the project vocabulary; use 'email' [email]" in out
+    assert (
+        f"{draft}:1:19: SP201 'e-mail' is rejected by the project vocabulary; use 'email' [email]"
+        in out
+    )
 
 
 def test_broken_vocabulary_is_a_config_error_with_line(tmp_path, capsys) -> None:

@@ -10,7 +10,17 @@ from draftlint.engines import close_sessions
 
 pytest.importorskip("harper", reason="harper-py is not installed (pip install 'draftlint[harper]')")
 
-NAMES = ("Peskov", "Ushakov", "McMaster", "H.R.", "Lavrov", "Tillerson", "Dmitry", "Stent", "Hamburg")
+NAMES = (
+    "Peskov",
+    "Ushakov",
+    "McMaster",
+    "H.R.",
+    "Lavrov",
+    "Tillerson",
+    "Dmitry",
+    "Stent",
+    "Hamburg",
+)
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,9 @@ def fresh_sessions():
 
 
 def config(url: str, **extra) -> Config:
-    return Config(engines=("languagetool",), sections={"languagetool": {"url": url, "timeout": 2, **extra}})
+    return Config(
+        engines=("languagetool",), sections={"languagetool": {"url": url, "timeout": 2, **extra}}
+    )
 
 
 def text_of(name: str) -> str:
@@ -55,8 +57,11 @@ def test_utf16_offsets_after_emoji() -> None:
     text = text_of("handmade_emoji")
     with ReplayServer() as server:
         result = lint_text(text, "emoji.txt", "text", config(server.url))
-    spans = [(text[v.span.start : v.span.end], v.column) for v in result.violations
-             if "languagetool" in v.source.split("+")]
+    spans = [
+        (text[v.span.start : v.span.end], v.column)
+        for v in result.violations
+        if "languagetool" in v.source.split("+")
+    ]
     assert spans == [("teh", 10), ("teh", 25)]  # str columns, though the server counted UTF-16
 
 
@@ -72,7 +77,10 @@ def test_names_dropped_repeats_merged_readability_deferred() -> None:
     assert ("LT102", "languagetool", "began") in flagged
     (grammar,) = [v for v in result.violations if v.code == "LT102"]
     assert (grammar.name, grammar.message, grammar.suggestions) == (
-        "HYPOTHETICAL_GRAMMAR_RULE", "A grammar finding kept as LT102.", ("started",))
+        "HYPOTHETICAL_GRAMMAR_RULE",
+        "A grammar finding kept as LT102.",
+        ("started",),
+    )
 
 
 def test_select_and_severity_apply_to_engine_codes() -> None:
@@ -80,7 +88,14 @@ def test_select_and_severity_apply_to_engine_codes() -> None:
     with ReplayServer() as server:
         base = config(server.url)
         ignored = lint_text(text, "f.txt", "text", base.with_overrides(ignore=("LT1",)))
-        lowered = lint_text(text, "f.txt", "text", base.with_overrides(severity=(("LT", __import__("draftlint.violation").violation.Severity.INFO),)))
+        lowered = lint_text(
+            text,
+            "f.txt",
+            "text",
+            base.with_overrides(
+                severity=(("LT", __import__("draftlint.violation").violation.Severity.INFO),)
+            ),
+        )
     assert not [v for v in ignored.violations if v.code.startswith("LT")]
     assert {v.severity.label for v in lowered.violations if v.code.startswith("LT")} == {"info"}
 
@@ -91,13 +106,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.parametrize("mode, reason", [
-    ("refused", "connection refused"),
-    ("error500", "internal server error"),
-    ("garbage", "not json"),
-    ("no-matches-key", "malformed answer"),
-    ("hang", "no answer within"),
-])
+@pytest.mark.parametrize(
+    "mode, reason",
+    [
+        ("refused", "connection refused"),
+        ("error500", "internal server error"),
+        ("garbage", "not json"),
+        ("no-matches-key", "malformed answer"),
+        ("hang", "no answer within"),
+    ],
+)
 def test_failures_are_one_clear_line_and_builtins_still_run(mode, reason, tmp_path, capsys) -> None:
     draft = tmp_path / "a.txt"
     draft.write_text("The the meeting began.\n\nIt ended.\n", encoding="utf-8")
@@ -109,7 +127,9 @@ def test_failures_are_one_clear_line_and_builtins_still_run(mode, reason, tmp_pa
         server = ReplayServer(mode).__enter__()
         url = server.url
     (tmp_path / ".draftlint.toml").write_text(
-        f'engines = ["languagetool"]\n[languagetool]\nurl = "{url}"\ntimeout = 1\n', encoding="utf-8")
+        f'engines = ["languagetool"]\n[languagetool]\nurl = "{url}"\ntimeout = 1\n',
+        encoding="utf-8",
+    )
     started = time.monotonic()
     try:
         code = main(["check", "--no-cache", str(draft), str(draft)])

@@ -24,7 +24,14 @@ def test_golden_case(case: GoldenCase) -> None:
     unexpected = list(found)
     missing = []
     for exp in expected:
-        match = next((f for f in unexpected if f[0] == exp.code and (exp.line is None or (f[1], f[2]) == (exp.line, exp.column))), None)
+        match = next(
+            (
+                f
+                for f in unexpected
+                if f[0] == exp.code and (exp.line is None or (f[1], f[2]) == (exp.line, exp.column))
+            ),
+            None,
+        )
         if match is None:
             missing.append(exp)
         else:

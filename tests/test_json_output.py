@@ -9,7 +9,9 @@ import jsonschema
 
 from draftlint.cli import main
 
-SCHEMA = json.loads((Path(__file__).parent.parent / "src/draftlint/report/json_schema.json").read_text())
+SCHEMA = json.loads(
+    (Path(__file__).parent.parent / "src/draftlint/report/json_schema.json").read_text()
+)
 
 
 def test_seed_json_validates_and_offsets_index_the_file(seed_path, capsys) -> None:

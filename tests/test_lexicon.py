@@ -13,8 +13,18 @@ from draftlint.lexicon_tokens import is_number, is_skippable
 LEX = get_lexicon()
 DATA = Path(lexicon.__file__).resolve().parent / "data" / "lexicon"
 
-SEED_NAMES = ["Peskov", "Ushakov", "McMaster", "H.R.", "Lavrov", "Tillerson", "Dmitry", "Stent",
-              "Hamburg", "Georgetown"]
+SEED_NAMES = [
+    "Peskov",
+    "Ushakov",
+    "McMaster",
+    "H.R.",
+    "Lavrov",
+    "Tillerson",
+    "Dmitry",
+    "Stent",
+    "Hamburg",
+    "Georgetown",
+]
 
 
 # ------------------------------------------------------------------------- the seed
@@ -54,24 +64,94 @@ def test_seed_draft_has_no_other_flagged_word() -> None:
 
 
 # -------------------------------------------------------------------------- is_word
-@pytest.mark.parametrize("word", [
-    "colour", "defence", "organise", "cancelling", "color", "defense", "organize", "canceling",
-    "theorised", "travelled", "programme", "Colour", "COLOUR",
-    "sometimes-partner", "post-Cold", "cease-fire", "non-existent", "U.S.-Russia", "Trump-Putin",
-    "don't", "don’t", "Putin's", "Putin’s", "presidents'", "it's", "We've", "can’t",
-    "U.S.", "H.R.", "e.g.", "i.e.", "a.m.", "G-20", "NATO", "BBC", "MPs", "G8", "Mr.",
-    "21st", "2nd", "113th", "£600m", "3.5bn", "1990s", "'90s", "10km", "5%", "$1,000", "2004-05",
-    "10:30", "McMaster", "MacArthur", "DeSantis", "YouTube", "iPhone", "iPhones", "JPMorgan",
-    "PlayStation", "PowerPoint", "O'Neill",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "colour",
+        "defence",
+        "organise",
+        "cancelling",
+        "color",
+        "defense",
+        "organize",
+        "canceling",
+        "theorised",
+        "travelled",
+        "programme",
+        "Colour",
+        "COLOUR",
+        "sometimes-partner",
+        "post-Cold",
+        "cease-fire",
+        "non-existent",
+        "U.S.-Russia",
+        "Trump-Putin",
+        "don't",
+        "don’t",
+        "Putin's",
+        "Putin’s",
+        "presidents'",
+        "it's",
+        "We've",
+        "can’t",
+        "U.S.",
+        "H.R.",
+        "e.g.",
+        "i.e.",
+        "a.m.",
+        "G-20",
+        "NATO",
+        "BBC",
+        "MPs",
+        "G8",
+        "Mr.",
+        "21st",
+        "2nd",
+        "113th",
+        "£600m",
+        "3.5bn",
+        "1990s",
+        "'90s",
+        "10km",
+        "5%",
+        "$1,000",
+        "2004-05",
+        "10:30",
+        "McMaster",
+        "MacArthur",
+        "DeSantis",
+        "YouTube",
+        "iPhone",
+        "iPhones",
+        "JPMorgan",
+        "PlayStation",
+        "PowerPoint",
+        "O'Neill",
+    ],
+)
 def test_known(word: str) -> None:
     assert LEX.is_word(word), word
 
 
-@pytest.mark.parametrize("word", [
-    "Whaterver", "whaterver", "recieve", "definately", "teh", "seperate", "21th", "3th",
-    "altogethergrouping", "RexTillerson", "alot", "aswell", "Peskov", "colour-blnd",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Whaterver",
+        "whaterver",
+        "recieve",
+        "definately",
+        "teh",
+        "seperate",
+        "21th",
+        "3th",
+        "altogethergrouping",
+        "RexTillerson",
+        "alot",
+        "aswell",
+        "Peskov",
+        "colour-blnd",
+    ],
+)
 def test_unknown(word: str) -> None:
     assert not LEX.is_word(word), word
 
@@ -90,21 +170,42 @@ def test_numbers() -> None:
 
 
 def test_skippable() -> None:
-    for tok in ("https://example.com/a", "www.bbc.co.uk", "someone@example.org", "@handle",
-                "#hashtag", "report.pdf", "snake_case_name", "os.path.join", "getElementById",
-                "main()", "bbc.co.uk"):
+    for tok in (
+        "https://example.com/a",
+        "www.bbc.co.uk",
+        "someone@example.org",
+        "@handle",
+        "#hashtag",
+        "report.pdf",
+        "snake_case_name",
+        "os.path.join",
+        "getElementById",
+        "main()",
+        "bbc.co.uk",
+    ):
         assert is_skippable(tok), tok
     for tok in ("e.g.", "U.S.", "colour", "McMaster", "don't"):
         assert not is_skippable(tok), tok
 
 
 # -------------------------------------------------------------------------- suggest
-@pytest.mark.parametrize(("typo", "first"), [
-    ("Whaterver", "Whatever"), ("recieve", "receive"), ("definately", "definitely"),
-    ("teh", "the"), ("seperate", "separate"), ("accomodate", "accommodate"),
-    ("goverment", "government"), ("thier", "their"), ("untill", "until"),
-    ("occured", "occurred"), ("RECIEVE", "RECEIVE"), ("Beleive", "Believe"),
-])
+@pytest.mark.parametrize(
+    ("typo", "first"),
+    [
+        ("Whaterver", "Whatever"),
+        ("recieve", "receive"),
+        ("definately", "definitely"),
+        ("teh", "the"),
+        ("seperate", "separate"),
+        ("accomodate", "accommodate"),
+        ("goverment", "government"),
+        ("thier", "their"),
+        ("untill", "until"),
+        ("occured", "occurred"),
+        ("RECIEVE", "RECEIVE"),
+        ("Beleive", "Believe"),
+    ],
+)
 def test_suggest_first(typo: str, first: str) -> None:
     assert LEX.suggest(typo)[0] == first
 
@@ -117,34 +218,63 @@ def test_suggest_limit_and_order() -> None:
 
 
 # --------------------------------------------------------------------- split_joined
-@pytest.mark.parametrize(("joined", "parts"), [
-    ("altogethergrouping", ["altogether", "grouping"]),
-    ("RexTillerson", ["Rex", "Tillerson"]),
-    ("TonyBlair", ["Tony", "Blair"]),
-    ("theirfamilies", ["their", "families"]),
-    ("ofthe", ["of", "the"]),
-    ("alot", ["a", "lot"]),
-    ("aswell", ["as", "well"]),
-])
+@pytest.mark.parametrize(
+    ("joined", "parts"),
+    [
+        ("altogethergrouping", ["altogether", "grouping"]),
+        ("RexTillerson", ["Rex", "Tillerson"]),
+        ("TonyBlair", ["Tony", "Blair"]),
+        ("theirfamilies", ["their", "families"]),
+        ("ofthe", ["of", "the"]),
+        ("alot", ["a", "lot"]),
+        ("aswell", ["as", "well"]),
+    ],
+)
 def test_split_joined(joined: str, parts: list[str]) -> None:
     assert LEX.split_joined(joined) == parts
 
 
-@pytest.mark.parametrize("word", [
-    "McMaster", "MacArthur", "DeSantis", "YouTube", "iPhone", "JPMorgan", "PlayStation",
-    "PowerPoint", "EastEnders", "together", "nevertheless", "whatever", "Peskov", "recieve",
-    "kickable", "tieless",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "McMaster",
+        "MacArthur",
+        "DeSantis",
+        "YouTube",
+        "iPhone",
+        "JPMorgan",
+        "PlayStation",
+        "PowerPoint",
+        "EastEnders",
+        "together",
+        "nevertheless",
+        "whatever",
+        "Peskov",
+        "recieve",
+        "kickable",
+        "tieless",
+    ],
+)
 def test_no_false_split(word: str) -> None:
     assert LEX.split_joined(word) is None, word
 
 
 # ---------------------------------------------------------------------------- names
 def test_learn_names_and_variants() -> None:
-    tokens = [("Press", True, False), ("Secretary", False, True), ("Dmitry", False, True),
-              ("Peskov", False, True), ("said", False, False), ("Tillerson", True, False),
-              ("Tillerson", True, False), ("met", False, False), ("Tillersen", False, False),
-              ("Whatever", True, False), ("Whatever", True, False), ("RexTillerson", False, False)]
+    tokens = [
+        ("Press", True, False),
+        ("Secretary", False, True),
+        ("Dmitry", False, True),
+        ("Peskov", False, True),
+        ("said", False, False),
+        ("Tillerson", True, False),
+        ("Tillerson", True, False),
+        ("met", False, False),
+        ("Tillersen", False, False),
+        ("Whatever", True, False),
+        ("Whatever", True, False),
+        ("RexTillerson", False, False),
+    ]
     names = LEX.learn_names(tokens)
     assert {"Dmitry", "Peskov", "Tillerson"} <= names
     assert "Tillersen" not in names and "Whatever" not in names and "RexTillerson" not in names

@@ -37,7 +37,9 @@ def test_rule_has_golden_file_with_both_kinds_of_case(rule) -> None:
     assert path.is_file(), f"missing golden file {path.name}"
     cases = parse_golden(path)
     assert any(c.okay for c in cases), f"{path.name} has no Okay case"
-    assert any(e.code == rule.code for c in cases for e in c.expected), f"{path.name} has no failing case"
+    assert any(e.code == rule.code for c in cases for e in c.expected), (
+        f"{path.name} has no failing case"
+    )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
@@ -46,8 +48,12 @@ def test_doc_examples_behave(rule) -> None:
     config = Config(select=(rule.code,))
     bad = lint_text(rule.doc.bad + "\n", "doc.txt", "text", config)
     good = lint_text(rule.doc.good + "\n", "doc.txt", "text", config)
-    assert [v.code for v in bad.violations if v.code == rule.code], f"{rule.code}: bad example not flagged"
-    assert not [v for v in good.violations if v.code == rule.code], f"{rule.code}: good example flagged"
+    assert [v.code for v in bad.violations if v.code == rule.code], (
+        f"{rule.code}: bad example not flagged"
+    )
+    assert not [v for v in good.violations if v.code == rule.code], (
+        f"{rule.code}: good example flagged"
+    )
 
 
 def test_every_golden_file_names_a_rule() -> None:
@@ -89,7 +95,9 @@ def test_builtin_packs_validate_and_every_file_is_a_rule() -> None:
         files = [p for p in pack_dir.rglob("*.yml")]
         assert len(pack.rules) == len(files), f"{pack_dir.name}: some rule files were not loaded"
         for path in files:
-            assert DRAFTLINT_FILE.match(path.name), f"{path.name}: a built-in rule is named <CODE>-<name>.yml"
+            assert DRAFTLINT_FILE.match(path.name), (
+                f"{path.name}: a built-in rule is named <CODE>-<name>.yml"
+            )
 
 
 @pytest.mark.parametrize("path", _pack_rule_files(), ids=lambda p: p.name)
@@ -100,4 +108,6 @@ def test_data_rule_is_registered_under_its_file_name(path) -> None:
     assert rule is not None and rule.name == name and rule.origin == path.parent.name
     from draftlint.packs import PackCheck
 
-    assert isinstance(rule.check, PackCheck) and str(rule.check.rule.fields.get("source", "")).strip()
+    assert (
+        isinstance(rule.check, PackCheck) and str(rule.check.rule.fields.get("source", "")).strip()
+    )

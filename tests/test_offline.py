@@ -23,7 +23,9 @@ def test_whole_engine_with_sockets_blocked(seed_path, tmp_path) -> None:
         """
     )
     env = {"NLTK_DATA": str(tmp_path / "no-nltk"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 1, done.stderr  # the seed has violations; 3 would be a crash
     assert "network blocked" not in done.stderr
     assert (tmp_path / "out.json").stat().st_size > 0

@@ -41,4 +41,7 @@ def test_single_crlf_does_not_split_a_paragraph() -> None:
     from draftlint import formats
 
     document = formats.parse("a.txt", "One line\r\ngoes on.\r\n\r\nNext.\r\n", "text")
-    assert [document.text[b.start : b.end] for b in document.blocks] == ["One line\r\ngoes on.", "Next."]
+    assert [document.text[b.start : b.end] for b in document.blocks] == [
+        "One line\r\ngoes on.",
+        "Next.",
+    ]

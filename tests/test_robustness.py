@@ -9,9 +9,46 @@ from draftlint.config import Config
 from draftlint.engine import lint_text
 
 PIECES = st.sampled_from(
-    ["the", "The", "U.S.", " ", "  ", "\u00a0", "\r\n", "\n", "\n\n", "\r", "\ufeff", '"', "\u201c",
-     "\u201d", "'", "\u2019", ".", ",", "?", "908", "\t", "é", "😀", "\u200b", "*", "`", "#", "<",
-     ">", "&amp;", "[", "](", ")", "<!-- draftlint-disable -->", "[sic]", "-", "—", "x" * 300]
+    [
+        "the",
+        "The",
+        "U.S.",
+        " ",
+        "  ",
+        "\u00a0",
+        "\r\n",
+        "\n",
+        "\n\n",
+        "\r",
+        "\ufeff",
+        '"',
+        "\u201c",
+        "\u201d",
+        "'",
+        "\u2019",
+        ".",
+        ",",
+        "?",
+        "908",
+        "\t",
+        "é",
+        "😀",
+        "\u200b",
+        "*",
+        "`",
+        "#",
+        "<",
+        ">",
+        "&amp;",
+        "[",
+        "](",
+        ")",
+        "<!-- draftlint-disable -->",
+        "[sic]",
+        "-",
+        "—",
+        "x" * 300,
+    ]
 )
 TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
 

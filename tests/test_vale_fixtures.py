@@ -13,7 +13,9 @@ CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.txt").is_fil
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_fixture_alerts_match_vale(case: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fixture_alerts_match_vale(
+    case: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = FIXTURES / case
     monkeypatch.chdir(folder)
     code = main(["check", "--config", ".vale.ini", "--format", "json", "--select", "ALL", "."])
@@ -24,7 +26,9 @@ def test_fixture_alerts_match_vale(case: str, monkeypatch: pytest.MonkeyPatch, c
     for file in report["files"]:
         for v in file["violations"]:
             if "." in v["code"]:  # the Vale rules only; draftlint's own run beside them
-                found.add(f"{Path(file['path']).name}:{v['line']}:{v['column']}:{v['code']}:{v['message']}")
+                found.add(
+                    f"{Path(file['path']).name}:{v['line']}:{v['column']}:{v['code']}:{v['message']}"
+                )
     expected = set((folder / "expected.txt").read_text("utf-8").split("\n")) - {""}
     assert found == expected
     assert code in (0, 1)

@@ -19,8 +19,12 @@ from draftlint.violation import Severity
 def project(tmp_path: Path) -> Path:
     style = tmp_path / "styles" / "House"
     style.mkdir(parents=True)
-    (style / "Hedge.yml").write_text("extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [perhaps]\n")
-    (style / "Fluff.yml").write_text("extends: existence\nmessage: \"Cut '%s'.\"\nlevel: suggestion\ntokens: [very]\n")
+    (style / "Hedge.yml").write_text(
+        "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [perhaps]\n"
+    )
+    (style / "Fluff.yml").write_text(
+        "extends: existence\nmessage: \"Cut '%s'.\"\nlevel: suggestion\ntokens: [very]\n"
+    )
     vocab = tmp_path / "styles" / "config" / "vocabularies" / "News"
     vocab.mkdir(parents=True)
     (vocab / "accept.txt").write_text("Brexit\nperhaps\n")
@@ -42,7 +46,9 @@ def codes(root: Path, ini: Path, text: str, name: str) -> list[tuple[str, int, S
 
 
 def test_sections_base_styles_switches_and_levels(project: Path) -> None:
-    ini = write_ini(project, """
+    ini = write_ini(
+        project,
+        """
         StylesPath = styles
         MinAlertLevel = suggestion
 
@@ -52,7 +58,8 @@ def test_sections_base_styles_switches_and_levels(project: Path) -> None:
 
         [*.txt]
         House.Hedge = error
-    """)
+    """,
+    )
     text = "It is perhaps very good.\n"
     # A level given in any section is the rule's level everywhere, as in Vale (RuleToLevel).
     assert codes(project, ini, text, "a.md") == [("House.Hedge", 7, Severity.ERROR)]
@@ -61,22 +68,28 @@ def test_sections_base_styles_switches_and_levels(project: Path) -> None:
 
 
 def test_min_alert_level_drops_lower_rules(project: Path) -> None:
-    ini = write_ini(project, """
+    ini = write_ini(
+        project,
+        """
         StylesPath = styles
         MinAlertLevel = warning
         [*]
         BasedOnStyles = House
-    """)
+    """,
+    )
     assert [c for c, _, _ in codes(project, ini, "perhaps very\n", "a.md")] == ["House.Hedge"]
 
 
 def test_vocab_excuses_terms_and_builds_vale_rules(project: Path) -> None:
-    ini = write_ini(project, """
+    ini = write_ini(
+        project,
+        """
         StylesPath = styles
         Vocab = News
         [*.md]
         BasedOnStyles = Vale, House
-    """)
+    """,
+    )
     found = codes(project, ini, "The brexit vote, perhaps. Brexiteer said the the.\n", "a.md")
     assert ("Vale.Terms", 5, Severity.ERROR) in found  # 'brexit' -> 'Brexit'
     assert ("Vale.Avoid", 27, Severity.ERROR) in found
@@ -99,9 +112,12 @@ def test_errors_name_the_line(project: Path) -> None:
         load_vale_config(ini)
 
 
-def test_check_with_vale_ini_and_discovery(project: Path, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    write_ini(project, "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = House\n")
+def test_check_with_vale_ini_and_discovery(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_ini(
+        project, "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = House\n"
+    )
     (project / "docs").mkdir()
     (project / "docs" / "a.md").write_text("It is perhaps so.\n")
     monkeypatch.chdir(project)

@@ -68,8 +68,9 @@ NAME_SUGGEST_FLOOR = 2.5
 WORDISH = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*", re.UNICODE)
 
 
-def read_scowl(directory: Path, cats: tuple[str, ...], sub: str, max_size: int,
-               min_size: int = 0) -> dict[str, int]:
+def read_scowl(
+    directory: Path, cats: tuple[str, ...], sub: str, max_size: int, min_size: int = 0
+) -> dict[str, int]:
     """word -> smallest SCOWL size that lists it."""
     found: dict[str, int] = {}
     for cat in cats:
@@ -123,8 +124,11 @@ class NearMiss:
         best, best_z = "", 0.0
         for key in {word} | deletes1(word):
             for cand in self.index.get(key, ()):
-                if cand != word and self.zipf.get(cand, 0) > best_z \
-                        and osa_distance(cand, word) == 1:
+                if (
+                    cand != word
+                    and self.zipf.get(cand, 0) > best_z
+                    and osa_distance(cand, word) == 1
+                ):
                     best, best_z = cand, self.zipf.get(cand, 0)
         return best, best_z
 
@@ -138,7 +142,8 @@ class NearMiss:
 #: ("alot", "aswell", "atleast", "everytime", "infact", "eachother"): never compounds.
 FUNCTION_WORDS = frozenset(
     "a an as at be by do each every for he if in is it its my no not of on or so some the "
-    "to up we any all".split())
+    "to up we any all".split()
+)
 
 
 def run_together(word: str, zipf: dict[str, float]) -> bool:
@@ -211,19 +216,26 @@ def build(scowl: Path) -> dict[str, tuple[int, int]]:
     for key, slot in entries.items():
         known = slot[1] & (LOWER | CAP | UPPER)
         floor = SUGGEST_FLOOR if slot[1] & LOWER else NAME_SUGGEST_FLOOR
-        if known and key.isalpha() and (slot[0] >= 10 * floor or not slot[1] & RARE and
-                                        slot[1] & LOWER):
+        if (
+            known
+            and key.isalpha()
+            and (slot[0] >= 10 * floor or not slot[1] & RARE and slot[1] & LOWER)
+        ):
             slot[1] |= SUGGEST
     (OUT / "dropped_near_misses.txt").write_text(
-        "\n".join(sorted(set(dropped))) + "\n", encoding="utf-8")
+        "\n".join(sorted(set(dropped))) + "\n", encoding="utf-8"
+    )
     return {k: (v[0], v[1]) for k, v in entries.items()}
 
 
 def mark_compound_heads(entries: dict[str, list[int]], minimum: int = 3) -> None:
     """Flag words that start several closed compounds ("car": carmaker, carpark, carport),
     so that "carmaking" reads as a compound, not as two words run together."""
-    words = {k for k, (z, f) in entries.items() if k.isalpha() and k.islower()
-             and (f & LOWER and z >= 10 or z >= 15)}
+    words = {
+        k
+        for k, (z, f) in entries.items()
+        if k.isalpha() and k.islower() and (f & LOWER and z >= 10 or z >= 15)
+    }
     heads: dict[str, int] = defaultdict(int)
     for w in words:
         for i in range(3, len(w) - 2):
@@ -267,13 +279,22 @@ def main(argv: list[str] | None = None) -> int:
     write_index(OUT / "deletes.bin", pairs)
     counts = defaultdict(int)
     for _, flags in entries.values():
-        for name, bit in (("lower", LOWER), ("cap", CAP), ("upper", UPPER), ("exact", EXACT),
-                          ("suggest", SUGGEST), ("rare", RARE), ("web", WEB),
-                          ("head", HEAD)):
+        for name, bit in (
+            ("lower", LOWER),
+            ("cap", CAP),
+            ("upper", UPPER),
+            ("exact", EXACT),
+            ("suggest", SUGGEST),
+            ("rare", RARE),
+            ("web", WEB),
+            ("head", HEAD),
+        ):
             if flags & bit:
                 counts[name] += 1
-    print(f"{len(entries)} entries, {len(pairs)} index keys; " +
-          ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(
+        f"{len(entries)} entries, {len(pairs)} index keys; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
     return 0
 
 

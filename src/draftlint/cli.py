@@ -12,9 +12,9 @@ from draftlint import __version__
 from draftlint.baseline import Baseline, BaselineError, ChangedLines
 from draftlint.config import Config, ConfigError, ConfigResolver
 from draftlint.engine import STDIN, FileResult, RuleCrash
-from draftlint.parallel import default_jobs
 from draftlint.packs import PackError
-from draftlint.registry import builtin_rules, documented_rules
+from draftlint.parallel import default_jobs
+from draftlint.registry import documented_rules
 from draftlint.report import RENDERERS, ReportOptions, render
 from draftlint.runner import RunOptions
 from draftlint.runner import run as run_files
@@ -30,46 +30,115 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="draftlint", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", prog_name="draftlint", message="%(prog)s %(version)s"
+)
 def cli() -> None:
     """draftlint: an editorial QA linter for commentary drafts (.txt, Markdown, HTML)."""
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--select", help="Comma-separated codes or prefixes to enable (replaces config).")
 @click.option("--ignore", help="Comma-separated codes or prefixes to disable (added to config).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching upward from each file.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: warning).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of searching upward from each file.",
+)
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary line; only violations.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes (those that cannot change the meaning) in place.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply each finding's first suggestion.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record the findings in this baseline file (and report nothing).")
-@click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since git REF.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Lint in N processes (0: one per CPU).")
-@click.option("--no-cache", is_flag=True, envvar="DRAFTLINT_NO_CACHE",
-              help="Neither read nor write the result cache (also: DRAFTLINT_NO_CACHE=1).")
-@click.option("--engine", "engines", multiple=True, type=click.Choice(["languagetool", "harper"]),
-              help="Also run an outside engine (repeatable); replaces the config's 'engines'.")
-@click.option("--statistics", is_flag=True, help="Also print each file's readability scores (text format).")
-def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
-          fail_on: str | None, config_path: Path | None, stdin_filename: str | None,
-          output: Path | None, quiet: bool, fix: bool = False, show_diff: bool = False,
-          unsafe_fixes: bool = False, baseline_path: Path | None = None, write_baseline: Path | None = None,
-          changed_since: str | None = None, jobs: int = 1, no_cache: bool = False,
-          engines: tuple[str, ...] = (), statistics: bool = False) -> int:
+@click.option(
+    "--fix", is_flag=True, help="Apply safe fixes (those that cannot change the meaning) in place."
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also apply each finding's first suggestion.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the findings in this baseline file (and report nothing).",
+)
+@click.option(
+    "--changed-since", metavar="REF", help="Report only findings on lines changed since git REF."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Lint in N processes (0: one per CPU).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="DRAFTLINT_NO_CACHE",
+    help="Neither read nor write the result cache (also: DRAFTLINT_NO_CACHE=1).",
+)
+@click.option(
+    "--engine",
+    "engines",
+    multiple=True,
+    type=click.Choice(["languagetool", "harper"]),
+    help="Also run an outside engine (repeatable); replaces the config's 'engines'.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Also print each file's readability scores (text format)."
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    output: Path | None,
+    quiet: bool,
+    fix: bool = False,
+    show_diff: bool = False,
+    unsafe_fixes: bool = False,
+    baseline_path: Path | None = None,
+    write_baseline: Path | None = None,
+    changed_since: str | None = None,
+    jobs: int = 1,
+    no_cache: bool = False,
+    engines: tuple[str, ...] = (),
+    statistics: bool = False,
+) -> int:
     """Lint PATHS (files or directories; '-' reads standard input)."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(str(config_path), None, "config file not found")
@@ -90,8 +159,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         raise click.UsageError("--fix cannot write standard input back; use --diff")
     try:
         options = RunOptions(
-            jobs=jobs or default_jobs(), cache=not no_cache, fix=fix and not show_diff, diff=show_diff,
-            unsafe_fixes=unsafe_fixes, stdin_filename=stdin_filename, write_baseline=write_baseline,
+            jobs=jobs or default_jobs(),
+            cache=not no_cache,
+            fix=fix and not show_diff,
+            diff=show_diff,
+            unsafe_fixes=unsafe_fixes,
+            stdin_filename=stdin_filename,
+            write_baseline=write_baseline,
             baseline=Baseline.load(baseline_path) if baseline_path else None,
             changed=ChangedLines.since(changed_since) if changed_since else None,
         )
@@ -104,9 +178,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     for notice in dict.fromkeys(n for r in run.results for n in r.notices):
         click.echo(f"draftlint: {notice}", err=True)
     for path in run.not_converged:
-        click.echo(f"draftlint: {path}: fixes still left after several rounds; run --fix again", err=True)
+        click.echo(
+            f"draftlint: {path}: fixes still left after several rounds; run --fix again", err=True
+        )
     if run.baseline_written is not None:
-        click.echo(f"draftlint: wrote {run.baseline_written} findings to {write_baseline}", err=True)
+        click.echo(
+            f"draftlint: wrote {run.baseline_written} findings to {write_baseline}", err=True
+        )
         return EXIT_USAGE if run.errors else EXIT_CLEAN
     if show_diff:
         _write_text("".join(run.diffs), output)
@@ -131,8 +209,13 @@ def _write_text(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def _write_report(results: list[FileResult], output_format: str, output: Path | None, quiet: bool,
-                  statistics: bool = False) -> None:
+def _write_report(
+    results: list[FileResult],
+    output_format: str,
+    output: Path | None,
+    quiet: bool,
+    statistics: bool = False,
+) -> None:
     options = ReportOptions(quiet=quiet, colour=False if output else None, statistics=statistics)
     if output is None:
         render(output_format, results, sys.stdout, options)
@@ -142,9 +225,15 @@ def _write_report(results: list[FileResult], output_format: str, output: Path | 
 
 
 @cli.command("rules")
-@click.option("--markdown", is_flag=True, help="Print the full reference as Markdown (docs/RULES.md).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also list the rules of this config's packs (default: the config found from here).")
+@click.option(
+    "--markdown", is_flag=True, help="Print the full reference as Markdown (docs/RULES.md)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also list the rules of this config's packs (default: the config found from here).",
+)
 def list_rules(markdown: bool, config_path: Path | None) -> int:
     """List every rule: code, name, default severity and summary (pack rules included)."""
     registry = documented_rules() if markdown else _with_config_packs(config_path)
@@ -169,7 +258,9 @@ def show_rule(code: str) -> int:
         click.echo(f"draftlint: unknown rule code {code!r} (see 'draftlint rules')", err=True)
         return EXIT_USAGE
     doc = rule.doc
-    click.echo(f"{rule.code} {rule.name}  [{rule.severity.label}{', fixable' if rule.fixable else ''}]\n")
+    click.echo(
+        f"{rule.code} {rule.name}  [{rule.severity.label}{', fixable' if rule.fixable else ''}]\n"
+    )
     click.echo(f"{rule.summary}\n")
     click.echo("What it flags\n" + textwrap.indent(textwrap.fill(doc.what, 76), "  ") + "\n")
     click.echo("Why\n" + textwrap.indent(textwrap.fill(doc.why, 76), "  ") + "\n")
@@ -188,12 +279,26 @@ def _with_config_packs(config_path: Path | None) -> dict:
 
 @cli.command("stats")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="A table for reading, or JSON (each file's 'readability' object, as in check's JSON).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file (its readability profile) instead of searching upward.")
-@click.option("--stdin-filename", default="-", help="Name (and so format) of the text read from '-'.")
-def stats(paths: tuple[str, ...], output_format: str, config_path: Path | None, stdin_filename: str) -> int:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for reading, or JSON (each file's 'readability' object, as in check's JSON).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file (its readability profile) instead of searching upward.",
+)
+@click.option(
+    "--stdin-filename", default="-", help="Name (and so format) of the text read from '-'."
+)
+def stats(
+    paths: tuple[str, ...], output_format: str, config_path: Path | None, stdin_filename: str
+) -> int:
     """Readability scores of PATHS side by side, for comparing drafts; no rules run."""
     from draftlint import stats as readability_stats
 
@@ -203,7 +308,9 @@ def stats(paths: tuple[str, ...], output_format: str, config_path: Path | None, 
     for row in rows:
         if row.error:
             click.echo(f"draftlint: {row.path}: {row.error}", err=True)
-    render = readability_stats.render_json if output_format == "json" else readability_stats.render_table
+    render = (
+        readability_stats.render_json if output_format == "json" else readability_stats.render_table
+    )
     render(rows, sys.stdout)
     return EXIT_USAGE if any(row.error for row in rows) else EXIT_CLEAN
 
@@ -247,7 +354,10 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc.error, PackError):  # a pack rule whose regex fails on first use
             click.echo(f"draftlint: {exc.error}", err=True)
             return EXIT_USAGE
-        click.echo(f"draftlint: internal error: {exc}\nPlease report this with the file that caused it.", err=True)
+        click.echo(
+            f"draftlint: internal error: {exc}\nPlease report this with the file that caused it.",
+            err=True,
+        )
         return EXIT_INTERNAL
     except BrokenPipeError:
         return EXIT_CLEAN

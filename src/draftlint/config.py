@@ -222,7 +222,9 @@ def config_from_table(table: dict[str, Any], display: str, raw: str, root: str) 
     def codes(key: str) -> tuple[str, ...]:
         values = table.get(key, [])
         for value in values:
-            if not isinstance(value, str) or not re.fullmatch(r"ALL|[A-Z]{1,2}\d{0,3}|[\w-]+\.[\w-]+", value):
+            if not isinstance(value, str) or not re.fullmatch(
+                r"ALL|[A-Z]{1,2}\d{0,3}|[\w-]+\.[\w-]+", value
+            ):
                 raise fail(key, f"{key!r} holds {value!r}, which is not a rule code or prefix")
         return tuple(values)
 
@@ -244,7 +246,9 @@ def config_from_table(table: dict[str, Any], display: str, raw: str, root: str) 
     if "per-file-ignores" in table:
         entries = []
         for pattern, pattern_codes in table["per-file-ignores"].items():
-            if not isinstance(pattern_codes, list) or not all(isinstance(c, str) for c in pattern_codes):
+            if not isinstance(pattern_codes, list) or not all(
+                isinstance(c, str) for c in pattern_codes
+            ):
                 raise fail(pattern, f"per-file-ignores for {pattern!r} must be a list of codes")
             entries.append((pattern, tuple(pattern_codes)))
         changes["per_file_ignores"] = tuple(entries)
@@ -257,7 +261,9 @@ def config_from_table(table: dict[str, Any], display: str, raw: str, root: str) 
             raise fail("fail-on", f"fail-on: {exc}") from None
     if "dialect" in table:
         if table["dialect"] not in DIALECTS:
-            raise fail("dialect", f"dialect must be one of {', '.join(DIALECTS)}, not {table['dialect']!r}")
+            raise fail(
+                "dialect", f"dialect must be one of {', '.join(DIALECTS)}, not {table['dialect']!r}"
+            )
         changes["dialect"] = table["dialect"]
     if "sensitivity" in table:
         changes["sensitivity"] = str(table["sensitivity"])
@@ -278,7 +284,11 @@ def config_from_table(table: dict[str, Any], display: str, raw: str, root: str) 
         changes["rules"] = {code: dict(options) for code, options in table["rules"].items()}
     for key, message in readability_problems(table.get("readability", {})):
         raise ConfigError(display, _line_in_table(raw, "readability", key), message)
-    sections = {k: dict(v) for k, v in table.items() if k in ("readability", "languagetool", "harper", "numbers")}
+    sections = {
+        k: dict(v)
+        for k, v in table.items()
+        if k in ("readability", "languagetool", "harper", "numbers")
+    }
     if sections:
         changes["sections"] = sections
     return replace(Config(), **changes)
@@ -295,8 +305,9 @@ def _check_vocabulary(path: Path, fail: Any) -> None:
     except VocabularyError as exc:
         where, _, message = str(exc).partition(": ")
         file, _, line = where.rpartition(":")
-        raise ConfigError(file if line.isdigit() else where, int(line) if line.isdigit() else None,
-                          message) from None
+        raise ConfigError(
+            file if line.isdigit() else where, int(line) if line.isdigit() else None, message
+        ) from None
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -308,7 +319,9 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
 
 def _line_in_table(raw: str, table: str, key: str) -> int | None:
     """The line of ``key`` inside the table ``table`` ([...table] or ``table = {...}``)."""
-    head = re.search(rf"^\s*(?:\[[\w.\"']*\b{re.escape(table)}\]|{re.escape(table)}\s*=)", raw, re.M)
+    head = re.search(
+        rf"^\s*(?:\[[\w.\"']*\b{re.escape(table)}\]|{re.escape(table)}\s*=)", raw, re.M
+    )
     if head is None:
         return _line_of(raw, key)
     line = _line_of(raw[head.start() :], key)
@@ -317,7 +330,9 @@ def _line_in_table(raw: str, table: str, key: str) -> int | None:
 
 def _line_of(raw: str, key: str) -> int | None:
     """The line where ``key`` is set, so errors point at it."""
-    pattern = re.compile(rf'^\s*(?:"{re.escape(key)}"|\'{re.escape(key)}\'|{re.escape(key)})\s*=', re.M)
+    pattern = re.compile(
+        rf'^\s*(?:"{re.escape(key)}"|\'{re.escape(key)}\'|{re.escape(key)})\s*=', re.M
+    )
     match = pattern.search(raw)
     if match is None:
         match = re.search(re.escape(key), raw)

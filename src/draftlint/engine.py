@@ -55,7 +55,9 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"cannot decode as UTF-8: invalid byte 0x{bad} at line {line} (byte offset {exc.start})") from None
+        raise InputError(
+            f"cannot decode as UTF-8: invalid byte 0x{bad} at line {line} (byte offset {exc.start})"
+        ) from None
 
 
 def read_source(path: str) -> str:
@@ -70,7 +72,9 @@ def read_source(path: str) -> str:
     return decode(data)
 
 
-def expand_paths(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple[str, str | None]]:
+def expand_paths(
+    paths: Sequence[str], resolver: ConfigResolver
+) -> Iterator[tuple[str, str | None]]:
     """Files to lint, directories walked recursively in sorted order; (path, error)."""
     for path in paths:
         if path == STDIN:
@@ -94,7 +98,9 @@ def expand_paths(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tup
 
 
 # ------------------------------------------------------------------------ linting
-def select_rules(config: Config, path: str | None = None, rules: dict[str, Rule] | None = None) -> list[Rule]:
+def select_rules(
+    config: Config, path: str | None = None, rules: dict[str, Rule] | None = None
+) -> list[Rule]:
     registry = registry_for(config) if rules is None else rules
     return [rule for code, rule in registry.items() if config.is_selected(code, path)]
 
@@ -115,11 +121,17 @@ def _settings(config: Config) -> dict[str, Any]:
 
 def place(document: Document, rule: Rule, finding: Finding, config: Config) -> Violation:
     # A pack rule with ``scope: raw`` reports source offsets (packs.SourceFinding).
-    span = finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
+    span = (
+        finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
+    )
     line, column = document.line_col(span.start)
     end_line, end_column = document.line_col(span.end)
     fix = finding.fix
-    if fix is not None and document.text[span.start : span.end] != document.prose[finding.span.start : finding.span.end]:
+    if (
+        fix is not None
+        and document.text[span.start : span.end]
+        != document.prose[finding.span.start : finding.span.end]
+    ):
         fix = None  # the source differs from the prose here (markup inside): never auto-fix
     severity = config.severity_for(rule.code, finding.severity or rule.severity)
     return Violation(
@@ -177,8 +189,9 @@ def lint_text(
     )
 
 
-def _with_engines(document: Document, violations: list[Violation], config: Config, path: str,
-                  notices: list[str]) -> list[Violation]:
+def _with_engines(
+    document: Document, violations: list[Violation], config: Config, path: str, notices: list[str]
+) -> list[Violation]:
     """Add the outside engines' findings, filtered by our word knowledge and the config."""
     from dataclasses import replace
 
@@ -199,8 +212,14 @@ def _with_engines(document: Document, violations: list[Violation], config: Confi
     return filter_suppressed(document, out)
 
 
-def lint_file(path: str, config: Config, display: str | None = None, rules: dict[str, Rule] | None = None,
-              stdin_text: str | None = None, fmt: str | None = None) -> FileResult:
+def lint_file(
+    path: str,
+    config: Config,
+    display: str | None = None,
+    rules: dict[str, Rule] | None = None,
+    stdin_text: str | None = None,
+    fmt: str | None = None,
+) -> FileResult:
     display = display or path
     try:
         text = stdin_text if stdin_text is not None else read_source(path)
@@ -209,7 +228,9 @@ def lint_file(path: str, config: Config, display: str | None = None, rules: dict
     return lint_text(text, display, fmt or formats.format_for(display), config, rules)
 
 
-def lint_paths(paths: Sequence[str], config: Config | None = None, **kwargs: Any) -> list[FileResult]:
+def lint_paths(
+    paths: Sequence[str], config: Config | None = None, **kwargs: Any
+) -> list[FileResult]:
     """Lint files and directories with one config (the public API; the CLI resolves per file)."""
     resolver = ConfigResolver()
     results = []

@@ -56,7 +56,9 @@ def _dispatch(alternatives: list[str], ignorecase: bool, wrap: str = "{}") -> st
     return _dispatch_order(alternatives, ignorecase, wrap)[0]
 
 
-def _dispatch_order(alternatives: list[str], ignorecase: bool, wrap: str = "{}") -> tuple[str, list[int]]:
+def _dispatch_order(
+    alternatives: list[str], ignorecase: bool, wrap: str = "{}"
+) -> tuple[str, list[int]]:
     """_dispatch's pattern and the order the alternatives appear in it (capture groups!)."""
     plain = "|".join(wrap.format(a) for a in alternatives), list(range(len(alternatives)))
     if len(alternatives) < 16:
@@ -69,7 +71,9 @@ def _dispatch_order(alternatives: list[str], ignorecase: bool, wrap: str = "{}")
         groups.setdefault(first.lower() if ignorecase else first, []).append(n)
     parts, order = [], []
     for key, members in groups.items():
-        chars = re.escape(key) + (re.escape(key.upper()) if ignorecase and key.upper() != key else "")
+        chars = re.escape(key) + (
+            re.escape(key.upper()) if ignorecase and key.upper() != key else ""
+        )
         parts.append(f"(?=[{chars}])(?:{'|'.join(wrap.format(alternatives[n]) for n in members)})")
         order.extend(members)
     return "|".join(parts), order
@@ -151,7 +155,9 @@ class Existence:
         raw_tokens = _strings(f.get("tokens"))
         tokens = [t for t in raw_tokens if t.strip()]
         word = not f.get("nonword", False) and bool(raw_tokens)
-        body = (self.vocab.word_template if word else NONWORD_TEMPLATE) % _dispatch(tokens, bool(f.get("ignorecase")))
+        body = (self.vocab.word_template if word else NONWORD_TEMPLATE) % _dispatch(
+            tokens, bool(f.get("ignorecase"))
+        )
         raw = "".join(_strings(f.get("raw")))
         regex = body + raw if f.get("append", False) else raw + body
         if f.get("ignorecase", False):
@@ -171,8 +177,12 @@ class Existence:
             if _within(self.phrases, text, m.start(), m.end()):
                 continue  # one word of an accepted phrase ("mea" in "mea culpa")
             suggestions = tuple(params) if name == "replace" else ()
-            repl = vt.to_sentence(params) if len(params) > 1 else (params[0] if params else m.group())
-            hits.append(Hit(m.start(), m.end(), vt.go_sprintf(message, m.group(), repl), suggestions))
+            repl = (
+                vt.to_sentence(params) if len(params) > 1 else (params[0] if params else m.group())
+            )
+            hits.append(
+                Hit(m.start(), m.end(), vt.go_sprintf(message, m.group(), repl), suggestions)
+            )
         return hits
 
 
@@ -210,7 +220,9 @@ class Substitution:
         if f.get("ignorecase", False):
             regex = "(?i)" + regex
         self.pattern = compile_pattern(regex)
-        self.excepted = _exceptions(_strings(f.get("exceptions")), self.vocab, bool(f.get("vocab", True)))
+        self.excepted = _exceptions(
+            _strings(f.get("exceptions")), self.vocab, bool(f.get("vocab", True))
+        )
 
     def _expected(self, index: int, observed: str) -> str:
         expected = self.replacements[index]
@@ -219,7 +231,9 @@ class Substitution:
         if not _DOLLAR.search(expected):
             return expected
         key = ("(?i)" if self.fields.get("ignorecase", False) else "") + self.keys[index]
-        template = _DOLLAR.sub(lambda m: f"\\g<{m.group(1) or m.group(2)}>", expected.replace("\\", "\\\\"))
+        template = _DOLLAR.sub(
+            lambda m: f"\\g<{m.group(1) or m.group(2)}>", expected.replace("\\", "\\\\")
+        )
         try:
             return compile_pattern(key).sub(template, observed)
         except (re.error, IndexError):
@@ -341,8 +355,10 @@ class Repetition:
             if hit and count > most:
                 span = text[prev_start : m.end()]
                 # Two sentences ("... that. That is ...") are not a repetition.
-                if not _SENTENCE_BREAK.search(span) and not _search(self.excepted, span) and not _within(
-                    self.phrases, text, prev_start, m.end()
+                if (
+                    not _SENTENCE_BREAK.search(span)
+                    and not _search(self.excepted, span)
+                    and not _within(self.phrases, text, prev_start, m.end())
                 ):
                     hits.append(Hit(prev_start, m.end(), vt.go_sprintf(message, curr)))
                     count = 0
@@ -439,7 +455,9 @@ class Capitalization:
         f = self.fields
         use_vocab = bool(f.get("vocab", True))
         self.excepted = _exceptions(_strings(f.get("exceptions")), self.vocab, use_vocab)
-        self.exceptions = _strings(f.get("exceptions")) + (list(self.vocab.accepted) if use_vocab else [])
+        self.exceptions = _strings(f.get("exceptions")) + (
+            list(self.vocab.accepted) if use_vocab else []
+        )
         match = str(f.get("match", ""))
         if match not in ("$title", "$sentence", "$lower", "$upper"):
             self.custom = compile_pattern(match)
@@ -457,7 +475,9 @@ class Capitalization:
         if match == "$title":
             style = str(f.get("style", "AP"))
             expected = vt.title_case(body, style, self.exceptions)
-            return expected, vt.is_title_case(body, style, self.excepted, self.exceptions, threshold)
+            return expected, vt.is_title_case(
+                body, style, self.excepted, self.exceptions, threshold
+            )
         if match == "$sentence":
             indicators = _strings(f.get("indicators"))
             return vt.is_sentence_case(body, indicators, self.excepted, self.exceptions, threshold)
@@ -477,7 +497,11 @@ class Capitalization:
             return []
         message = vt.go_sprintf(str(self.fields.get("message", "")), stripped, expected)
         name, _ = _action(self.fields)
-        suggestions = (expected,) if name == "replace" and self.fields.get("match") in ("$title", "$sentence") else ()
+        suggestions = (
+            (expected,)
+            if name == "replace" and self.fields.get("match") in ("$title", "$sentence")
+            else ()
+        )
         return [Hit(lead, lead + len(stripped), message, suggestions)]
 
 
@@ -503,7 +527,11 @@ class Metric:
         verdict = vt.evaluate(vt.parse_formula(f"{float(value)!r} {self.condition}"), variables)
         if not verdict:
             return None
-        return Hit(FILE_START, FILE_START, vt.go_sprintf(str(self.fields.get("message", "")), f"{value:.2f}"))
+        return Hit(
+            FILE_START,
+            FILE_START,
+            vt.go_sprintf(str(self.fields.get("message", "")), f"{value:.2f}"),
+        )
 
     def run(self, text: str, state: dict[str, Any]) -> list[Hit]:
         return []
@@ -524,18 +552,36 @@ KINDS: dict[str, type] = {
 UNSUPPORTED_KINDS = ("spelling", "sequence", "script", "readability")
 
 COMMON_KEYS = frozenset(
-    {"extends", "message", "description", "level", "limit", "link", "scope", "action",
-     "name", "selector", "matchcase", "tests"}
+    {
+        "extends",
+        "message",
+        "description",
+        "level",
+        "limit",
+        "link",
+        "scope",
+        "action",
+        "name",
+        "selector",
+        "matchcase",
+        "tests",
+    }
 )
 #: Vale's fields per kind (mapstructure names, lower-cased); anything else is an error.
 KIND_KEYS: dict[str, frozenset[str]] = {
-    "existence": frozenset({"raw", "tokens", "exceptions", "append", "ignorecase", "nonword", "vocab"}),
-    "substitution": frozenset({"exceptions", "swap", "ignorecase", "nonword", "vocab", "capitalize", "pos"}),
+    "existence": frozenset(
+        {"raw", "tokens", "exceptions", "append", "ignorecase", "nonword", "vocab"}
+    ),
+    "substitution": frozenset(
+        {"exceptions", "swap", "ignorecase", "nonword", "vocab", "capitalize", "pos"}
+    ),
     "occurrence": frozenset({"token", "max", "min", "ignorecase"}),
     "repetition": frozenset({"tokens", "max", "ignorecase", "alpha", "vocab", "exceptions"}),
     "consistency": frozenset({"either", "nonword", "ignorecase"}),
     "conditional": frozenset({"exceptions", "first", "second", "ignorecase", "vocab"}),
-    "capitalization": frozenset({"match", "style", "exceptions", "indicators", "threshold", "vocab", "prefix"}),
+    "capitalization": frozenset(
+        {"match", "style", "exceptions", "indicators", "threshold", "vocab", "prefix"}
+    ),
     "metric": frozenset({"formula", "condition"}),
 }
 #: Keys a kind cannot work without.

@@ -43,7 +43,8 @@ KNOWN = LOWER | CAP | UPPER
 PREFIXES = frozenset(
     "a ante anti bi bio co contra counter cyber de e eco ex extra hyper inter intra macro mega "
     "micro mid mini multi neo non o over pan para post pre pro pseudo re semi sub super trans "
-    "tri ultra un under uni vice x".split())
+    "tri ultra un under uni vice x".split()
+)
 #: Name prefixes that make an internal capital normal: McMaster, MacArthur, O'Neill, FitzGerald.
 _NAME_SHAPE = re.compile(r"^(?:Mc|Mac|Fitz|O'|D'|L')[A-Z][a-z]{2,}$")
 _CONTRACTION = re.compile(r"^(?P<base>[A-Za-z]+)'(?:ll|ve|re|d|m|s)$", re.IGNORECASE)
@@ -85,8 +86,9 @@ def _read_list(path: Path) -> list[str]:
 
 
 class Lexicon:
-    def __init__(self, shared: _Shared, accept: Iterable[str] = (),
-                 reject: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, shared: _Shared, accept: Iterable[str] = (), reject: Mapping[str, str] | None = None
+    ) -> None:
         self._shared = shared
         self._table = shared.table
         accept = {normalise(w) for w in accept}
@@ -96,12 +98,16 @@ class Lexicon:
         self._cache: dict[str, bool] = {}
         self._suggest_cache: dict[tuple[str, float], list[Suggestion]] = {}
 
-    def with_vocab(self, accept: Iterable[str] = (),
-                   reject: Mapping[str, str] | None = None) -> Lexicon:
+    def with_vocab(
+        self, accept: Iterable[str] = (), reject: Mapping[str, str] | None = None
+    ) -> Lexicon:
         """A lexicon that also knows ``accept`` (lowercase entries in any case, others
         exactly as written) and rejects ``reject`` (word -> preferred replacement)."""
-        return Lexicon(self._shared, set(accept) | self._accept_exact | self._accept_lower,
-                       {**self._reject, **dict(reject or {})})
+        return Lexicon(
+            self._shared,
+            set(accept) | self._accept_exact | self._accept_lower,
+            {**self._reject, **dict(reject or {})},
+        )
 
     # ------------------------------------------------------------------ lookups
     def entry(self, key: str) -> tuple[float, int]:
@@ -179,8 +185,11 @@ class Lexicon:
         for sep in ("-", "/"):
             if sep in t:
                 parts = t.split(sep)
-                return all(p and (self._is_word(p) or p.lower() in PREFIXES or
-                                  (len(p) == 1 and p.isalpha())) for p in parts)
+                return all(
+                    p
+                    and (self._is_word(p) or p.lower() in PREFIXES or (len(p) == 1 and p.isalpha()))
+                    for p in parts
+                )
         return False
 
     # ------------------------------------------------------------------ suggest
@@ -207,8 +216,14 @@ class Lexicon:
             if abs(len(extra) - len(q)) <= 2 and extra.lower() != q:
                 cost = weighted_distance(q, extra.lower(), limit=max_cost)
                 if cost <= max_cost:
-                    out.append(Suggestion(_with_case(t, extra, 0) if extra.islower() else extra,
-                                          cost, 4.0, 4.0 - SCORE_K * cost))
+                    out.append(
+                        Suggestion(
+                            _with_case(t, extra, 0) if extra.islower() else extra,
+                            cost,
+                            4.0,
+                            4.0 - SCORE_K * cost,
+                        )
+                    )
         out.sort(key=lambda s: (-s.score, s.word))
         if len(q) > 3 and (not out or out[0].cost > FAR_TRIGGER):
             skel = skeleton(q)
@@ -221,8 +236,9 @@ class Lexicon:
             out.sort(key=lambda s: (-s.score, s.word))
         return out
 
-    def _score(self, t: str, q: str, offsets: set[int], max_cost: float,
-               max_len_diff: int) -> list[Suggestion]:
+    def _score(
+        self, t: str, q: str, offsets: set[int], max_cost: float, max_len_diff: int
+    ) -> list[Suggestion]:
         lower_input = t == q
         out = []
         for off in offsets:
@@ -263,8 +279,9 @@ class Lexicon:
         """As split_joined, with a confidence (0-1)."""
         return lexicon_names.joined_split(self, word, known_names)
 
-    def classify_unknown(self, word: str, sentence_initial: bool = False,
-                         known_names: Iterable[str] = ()) -> Verdict:
+    def classify_unknown(
+        self, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+    ) -> Verdict:
         """Typo, name, run-together or rare word?  See lexicon_names.Verdict."""
         return lexicon_names.classify_unknown(self, word, sentence_initial, known_names)
 
@@ -316,8 +333,9 @@ def split_joined(word: str, known_names: Iterable[str] = ()) -> list[str] | None
     return get_lexicon().split_joined(word, known_names)
 
 
-def classify_unknown(word: str, sentence_initial: bool = False,
-                     known_names: Iterable[str] = ()) -> Verdict:
+def classify_unknown(
+    word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+) -> Verdict:
     return get_lexicon().classify_unknown(word, sentence_initial, known_names)
 
 

@@ -168,9 +168,24 @@ def query_keys(q: str) -> set[str]:
     return keys
 
 
-_SKELETON_RULES = (("tch", "ch"), ("sch", "sk"), ("ph", "f"), ("gh", ""), ("ck", "k"),
-                   ("dg", "j"), ("wh", "w"), ("wr", "r"), ("qu", "kw"), ("x", "ks"),
-                   ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("z", "s"))
+_SKELETON_RULES = (
+    ("tch", "ch"),
+    ("sch", "sk"),
+    ("ph", "f"),
+    ("gh", ""),
+    ("ck", "k"),
+    ("dg", "j"),
+    ("wh", "w"),
+    ("wr", "r"),
+    ("qu", "kw"),
+    ("x", "ks"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
+    ("c", "k"),
+    ("q", "k"),
+    ("z", "s"),
+)
 
 
 @lru_cache(maxsize=4096)

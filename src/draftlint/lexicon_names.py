@@ -52,8 +52,8 @@ class Split(NamedTuple):
 
 #: Two-letter words that may stand on either side of a split; "de", "un", "la" may not.
 TWO_LETTER = frozenset(
-    "ad ah am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we"
-    .split())
+    "ad ah am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we".split()
+)
 #: Surname particles and prefixes that start real camel-case names (DeSantis, LaGuardia).
 NAME_PARTICLES = frozenset("Mc Mac Fitz De Di Da Du La Le Van Von Der Del Dos".split())
 #: Written before a name: "Press Secretary Dmitry Peskov", "Mr Ushakov".
@@ -61,19 +61,21 @@ TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sir Dame Lord Lady President Secretary Minister Senator Sen Rep Gen "
     "General Colonel Col Capt Captain Judge Justice King Queen Prince Princess Pope Rev Father "
     "Sister Chancellor Governor Gov Mayor Chairman Chief Director Ambassador Adviser Advisor "
-    "Commissioner Inspector Sergeant Sgt Lt Professor Saint St".split())
+    "Commissioner Inspector Sergeant Sgt Lt Professor Saint St".split()
+)
 FUNCTION_WORDS = frozenset(
     "a about after all an and any are as at be been but by can could did do each every for "
     "from had has have he her his how i if in into is it its may me might more most must my "
     "no not of on one or our out over she should so some such than that the their them then "
     "there these they this those to too up upon us was we were what when where which while who "
-    "whom why will with would you your".split())
+    "whom why will with would you your".split()
+)
 #: Adverbial particles start compounds (upfield, outpace, overrun, onside) and are no glue.
 PARTICLES = frozenset("up out over on in off down".split())
 #: Tails that are productive suffixes, making derivations rather than run-togethers.
 SUFFIX_WORDS = frozenset(
-    "ally able ably less ness ship ment wards ward hood like wise fold some ism ist ful dom"
-    .split())
+    "ally able ably less ness ship ment wards ward hood like wise fold some ism ist ful dom".split()
+)
 SPACE_LOGP = -0.5  # log10 odds that a missing space explains a string (vs. a letter slip)
 TYPO_K = 4.5
 OWN_DISCOUNT = 1.5  # as SCORE_K: frequency orders of magnitude per unit of edit cost
@@ -150,8 +152,9 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     return Split([t[:i], t[i:]], confidence)
 
 
-def _camel_split(lex: Lexicon, t: str, bounds: list[int],
-                 known_names: Iterable[str]) -> Split | None:
+def _camel_split(
+    lex: Lexicon, t: str, bounds: list[int], known_names: Iterable[str]
+) -> Split | None:
     if len(bounds) != 1 or lex.zipf(t) >= 2.5:
         return None  # GlaxoSmithKline-like brands, or a string the web writes as one
     i = bounds[0]
@@ -169,15 +172,20 @@ def _camel_split(lex: Lexicon, t: str, bounds: list[int],
     # surely two words; other pairs ("AutoLinks", "EuroDisney", "ThyssenKrupp") are as
     # likely one brand, so only worth a note.
     head_flags = lex.entry(head.lower())[1]
-    head_named = len(head) > 2 and not head_flags & LOWER and \
-        (head in names or bool(head_flags & CAP))
-    tail_named = tail in names or not lex.entry(tail.lower())[1] & LOWER \
+    head_named = (
+        len(head) > 2 and not head_flags & LOWER and (head in names or bool(head_flags & CAP))
+    )
+    tail_named = (
+        tail in names
+        or not lex.entry(tail.lower())[1] & LOWER
         or bool(lex.entry(tail.lower())[1] & CAP)
+    )
     return Split([head, tail], 0.9 if head_named and tail_named else 0.45)
 
 
-def classify_unknown(lex: Lexicon, word: str, sentence_initial: bool = False,
-                     known_names: Iterable[str] = ()) -> Verdict:
+def classify_unknown(
+    lex: Lexicon, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+) -> Verdict:
     t = normalise(word)
     if is_skippable(t):
         return Verdict(False, 0.0, (), "skip")
@@ -188,7 +196,7 @@ def classify_unknown(lex: Lexicon, word: str, sentence_initial: bool = False,
         return Verdict(False, 0.0, (), "word")
     names = set(known_names)
     base = _strip_possessive(t).rstrip(".")
-    tail = t[len(base):]
+    tail = t[len(base) :]
     if "-" in base:
         return _classify_compound(lex, base, tail, sentence_initial, names)
     camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
@@ -213,8 +221,9 @@ def classify_unknown(lex: Lexicon, word: str, sentence_initial: bool = False,
     return v
 
 
-def _classify_compound(lex: Lexicon, base: str, tail: str, initial: bool,
-                       names: set[str]) -> Verdict:
+def _classify_compound(
+    lex: Lexicon, base: str, tail: str, initial: bool, names: set[str]
+) -> Verdict:
     parts = base.split("-")
     worst = Verdict(False, 0.0, (), "word")
     for k, part in enumerate(parts):
@@ -222,7 +231,7 @@ def _classify_compound(lex: Lexicon, base: str, tail: str, initial: bool,
             continue
         v = _classify_simple(lex, part, initial and k == 0, names)
         if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
-            fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1:]) + tail for s in v.suggestions)
+            fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
             worst = v._replace(suggestions=fixed)
     return worst
 
@@ -278,8 +287,7 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
         return Verdict(True, 0.3, (), "unknown")
     # Logistic model fitted on BBC dev unknown tokens (negatives) against injected typos
     # and half of the Wikipedia misspellings (positives); see bench/lexicon_bench.py.
-    z = (1.35 * best.zipf - 1.95 * own - 4.28 * best.cost + 2.05 * min(len(t), 12) / 12
-         - 1.22)
+    z = 1.35 * best.zipf - 1.95 * own - 4.28 * best.cost + 2.05 * min(len(t), 12) / 12 - 1.22
     if capital and not initial:
         z -= 7.36  # names are the rule here: a slip of a common word gets a note at most
     elif capital:

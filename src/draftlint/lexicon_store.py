@@ -127,8 +127,10 @@ class MultiIndex:
         if magic != MAGIC or version != VERSION:
             raise ValueError(f"{path}: not a draftlint lexicon index (version {VERSION})")
         start = _HEADER.size
-        return cls(_array(data[start : start + 4 * count]),
-                   _array(data[start + 4 * count : start + 8 * count]))
+        return cls(
+            _array(data[start : start + 4 * count]),
+            _array(data[start + 4 * count : start + 8 * count]),
+        )
 
     def lookup(self, keys: Iterable[str], into: set[int]) -> None:
         """Add to ``into`` the offsets filed under any of ``keys``."""

@@ -7,8 +7,9 @@ import re
 
 #: Apostrophe-like characters writers and word processors use; all mean "'" to the lexicon.
 APOSTROPHES = "\u2019\u2018\u02bc\u2032`\u00b4"
-_APOS_TABLE = str.maketrans({c: "'" for c in APOSTROPHES} | {"\u00ad": None, "\u200b": None,
-                                                              "\u2010": "-", "\u2011": "-"})
+_APOS_TABLE = str.maketrans(
+    {c: "'" for c in APOSTROPHES} | {"\u00ad": None, "\u200b": None, "\u2010": "-", "\u2011": "-"}
+)
 
 
 def normalise(token: str) -> str:
@@ -19,11 +20,15 @@ def normalise(token: str) -> str:
 _URL = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$")
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _HANDLE = re.compile(r"^[@#][\w.]+$")
-_DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|us|de|fr|eu|info|"
-                     r"biz|tv|ly|me|ai|app|dev|int|mil)(?:/\S*)?$")
-_FILE = re.compile(r"(?i)^[\w.-]+\.(?:txt|md|pdf|docx?|xlsx?|pptx?|csv|tsv|json|ya?ml|toml|html?|"
-                   r"xml|py|js|ts|rb|go|rs|java|c|h|cpp|sh|exe|zip|gz|png|jpe?g|gif|svg|mp[34]|"
-                   r"wav|mov|avi|ini|cfg|log)$")
+_DOMAIN = re.compile(
+    r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|us|de|fr|eu|info|"
+    r"biz|tv|ly|me|ai|app|dev|int|mil)(?:/\S*)?$"
+)
+_FILE = re.compile(
+    r"(?i)^[\w.-]+\.(?:txt|md|pdf|docx?|xlsx?|pptx?|csv|tsv|json|ya?ml|toml|html?|"
+    r"xml|py|js|ts|rb|go|rs|java|c|h|cpp|sh|exe|zip|gz|png|jpe?g|gif|svg|mp[34]|"
+    r"wav|mov|avi|ini|cfg|log)$"
+)
 _SNAKE = re.compile(r"^\w*[A-Za-z0-9]_\w+$")
 _DOTTED = re.compile(r"^[a-z_][\w]*(?:\.[a-z_]\w*){1,}(?:\(\))?$")
 _CALL = re.compile(r"^\w+\(\)$")
@@ -57,11 +62,13 @@ _UNITS = frozenset(
     "k m bn tn b mn million billion trillion kg g mg lb lbs oz st t km m cm mm ft in yd mi mph "
     "kmh kph mpg hp kw mw gw kwh mwh w v a hz khz mhz ghz kb mb gb tb pb kbps mbps gbps ml l cl "
     "dl s sec secs min mins h hr hrs am pm bc ad bce ce p c f x d yr yrs ha sq nm µm mw bp pc "
-    "pts pt cc th st nd rd s's".split())
+    "pts pt cc th st nd rd s's".split()
+)
 _NUMBER = re.compile(
     r"^(?P<sign>[-+±~≈])?(?P<cur>[£$€¥₹]|US\$|A\$|C\$|HK\$)?"
     r"(?P<num>\d+(?:[,.]\d+)*|\.\d+)"
-    r"(?P<unit>[a-zA-Zµ]{1,8}(?:/[a-zA-Z]{1,4})?|%|'s|s|°[CFcf]?|x)?$")
+    r"(?P<unit>[a-zA-Zµ]{1,8}(?:/[a-zA-Z]{1,4})?|%|'s|s|°[CFcf]?|x)?$"
+)
 _RANGE = re.compile(r"^[£$€]?\d[\d,.]*[a-z%]*(?:[-–/:]\d[\d,.]*[a-z%]*)+$")
 _DECADE = re.compile(r"^(?:mid-|late-|early-|pre-|post-)?'?\d{2,4}s$")
 

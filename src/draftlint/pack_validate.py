@@ -45,8 +45,12 @@ def _doc_issues(rule) -> list[Issue]:  # noqa: ANN001 - a Rule
     line = check.rule.line("doc")
     bad = lint_text(rule.doc.bad + "\n", "doc.txt", "text", config, registry)
     if not bad.violations:
-        issues.append(Issue(check.rule.path, line, f"the doc's bad example is not flagged by {rule.code}"))
+        issues.append(
+            Issue(check.rule.path, line, f"the doc's bad example is not flagged by {rule.code}")
+        )
     good = lint_text(rule.doc.good + "\n", "doc.txt", "text", config, registry)
     if good.violations:
-        issues.append(Issue(check.rule.path, line, f"the doc's good example is flagged by {rule.code}"))
+        issues.append(
+            Issue(check.rule.path, line, f"the doc's good example is flagged by {rule.code}")
+        )
     return issues

@@ -43,7 +43,11 @@ from draftlint.vale_scopes import ValeBlock, block_text, blocks_of, matches, par
 from draftlint.violation import Finding, Severity
 
 #: Vale's alert levels -> severities.
-LEVELS: dict[str, Severity] = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
+LEVELS: dict[str, Severity] = {
+    "suggestion": Severity.INFO,
+    "warning": Severity.WARNING,
+    "error": Severity.ERROR,
+}
 DRAFTLINT_FILE = re.compile(r"^([A-Z]{2}\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.yml$")
 #: Keys only a draftlint-named rule has.
 DRAFTLINT_KEYS = frozenset({"doc", "source"})
@@ -83,16 +87,30 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
-                                                 "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")]
+    first: [
+        r
+        for r in resolvers
+        if r[0]
+        not in (
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:timestamp",
+        )
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."))
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
 
 
 @dataclass
@@ -115,8 +133,9 @@ class RuleFile:
         return self.lines.get(key)
 
 
-def parse_rule_file(path: Path, style: str, relative: str, compile_patterns: bool = False
-                    ) -> tuple[RuleFile | None, list[Issue]]:
+def parse_rule_file(
+    path: Path, style: str, relative: str, compile_patterns: bool = False
+) -> tuple[RuleFile | None, list[Issue]]:
     """Read and check one rule file; returns the rule (None if broken or skipped) and issues.
 
     Regexes are compiled only when asked (validate-rules): a large style compiles in seconds,
@@ -131,7 +150,9 @@ def parse_rule_file(path: Path, style: str, relative: str, compile_patterns: boo
         node, data = _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return None, [Issue(display, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem or exc}")]
+        return None, [
+            Issue(display, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem or exc}")
+        ]
     except yaml.YAMLError as exc:
         return None, [Issue(display, None, f"invalid YAML: {exc}")]
     if not isinstance(data, dict) or node is None:
@@ -194,11 +215,20 @@ def check_rule_file(rule: RuleFile, compile_patterns: bool = True) -> list[Issue
 
     extends = f.get("extends")
     if not isinstance(extends, str) or not extends:
-        err("extends" if "extends" in f else None, "missing the required 'extends' key (the rule's kind)")
+        err(
+            "extends" if "extends" in f else None,
+            "missing the required 'extends' key (the rule's kind)",
+        )
         return issues
     if extends in UNSUPPORTED_KINDS or "." in extends:
-        what = f"kind {extends!r} is not run by draftlint" if "." not in extends else f"extends another rule ({extends})"
-        issues.append(Issue(path, rule.line("extends"), f"{what}; rule {rule.name} skipped", error=False))
+        what = (
+            f"kind {extends!r} is not run by draftlint"
+            if "." not in extends
+            else f"extends another rule ({extends})"
+        )
+        issues.append(
+            Issue(path, rule.line("extends"), f"{what}; rule {rule.name} skipped", error=False)
+        )
         return issues
     if extends not in KINDS:
         known = ", ".join(sorted(KINDS) + list(UNSUPPORTED_KINDS))
@@ -207,7 +237,10 @@ def check_rule_file(rule: RuleFile, compile_patterns: bool = True) -> list[Issue
     allowed = COMMON_KEYS | KIND_KEYS[extends] | (DRAFTLINT_KEYS if rule.draftlint else frozenset())
     for key in f:
         if key not in allowed:
-            err(key, f"unknown key {key!r} for a {extends} rule (known keys: {', '.join(sorted(allowed))})")
+            err(
+                key,
+                f"unknown key {key!r} for a {extends} rule (known keys: {', '.join(sorted(allowed))})",
+            )
     if "message" not in f:
         err(None, "missing the required 'message' key")
     for key in REQUIRED_KEYS.get(extends, ()):
@@ -241,12 +274,25 @@ def _check_types(rule: RuleFile, err: Any) -> None:
         if key in f and not isinstance(f[key], dict):
             err(key, f"{key!r} must be a mapping of terms")
     scope = f.get("scope")
-    if scope is not None and not (isinstance(scope, str) or (isinstance(scope, list) and all(isinstance(s, str) for s in scope))):
+    if scope is not None and not (
+        isinstance(scope, str)
+        or (isinstance(scope, list) and all(isinstance(s, str) for s in scope))
+    ):
         err("scope", "'scope' must be a string or a list of strings")
     for s in _scopes(f):
         if " " in s.replace(" & ", "&").strip():
             err("scope", f"scope {s!r} contains spaces")
-    for key in ("message", "description", "link", "token", "first", "second", "match", "formula", "condition"):
+    for key in (
+        "message",
+        "description",
+        "link",
+        "token",
+        "first",
+        "second",
+        "match",
+        "formula",
+        "condition",
+    ):
         if key in f and f[key] is not None and not isinstance(f[key], (str, int, float)):
             err(key, f"{key!r} must be a string")
     action = f.get("action")
@@ -259,7 +305,10 @@ def _check_doc(rule: RuleFile, err: Any) -> None:
         err(None, f"code {rule.code} is not in a known family ({', '.join(FAMILIES)})")
     doc = rule.fields.get("doc")
     if not isinstance(doc, dict):
-        err("doc" if "doc" in rule.fields else None, "a draftlint rule needs a 'doc' with what, why, bad and good")
+        err(
+            "doc" if "doc" in rule.fields else None,
+            "a draftlint rule needs a 'doc' with what, why, bad and good",
+        )
         return
     for part in DOC_PARTS:
         if not isinstance(doc.get(part), str) or not doc[part].strip():
@@ -268,7 +317,10 @@ def _check_doc(rule: RuleFile, err: Any) -> None:
         if part not in DOC_PARTS:
             err("doc", f"unknown key {part!r} in 'doc' (known: {', '.join(DOC_PARTS)})")
     if not isinstance(rule.fields.get("source"), str) or not rule.fields["source"].strip():
-        err("source" if "source" in rule.fields else None, "a draftlint rule needs a 'source' (where its list comes from)")
+        err(
+            "source" if "source" in rule.fields else None,
+            "a draftlint rule needs a 'source' (where its list comes from)",
+        )
 
 
 def _check_patterns(rule: RuleFile, issues: list[Issue]) -> None:
@@ -282,9 +334,23 @@ def _check_patterns(rule: RuleFile, issues: list[Issue]) -> None:
 
 
 def _culprit_line(rule: RuleFile) -> int:
-    for key in ("tokens", "raw", "swap", "either", "exceptions", "token", "first", "second", "match"):
+    for key in (
+        "tokens",
+        "raw",
+        "swap",
+        "either",
+        "exceptions",
+        "token",
+        "first",
+        "second",
+        "match",
+    ):
         value = rule.fields.get(key)
-        items = list(value) if isinstance(value, (list, dict)) else ([value] if isinstance(value, str) else [])
+        items = (
+            list(value)
+            if isinstance(value, (list, dict))
+            else ([value] if isinstance(value, str) else [])
+        )
         lines = rule.item_lines.get(key, [])
         for n, item in enumerate(items):
             candidates = [str(item)] + ([str(value[item])] if key == "either" else [])
@@ -320,7 +386,9 @@ def rule_files(folder: Path) -> Iterator[tuple[Path, str]]:
     """The .yml files of a pack, sorted, with their path relative to it (Vale's walk)."""
     for path in sorted(folder.rglob("*.yml")):
         relative = path.relative_to(folder)
-        if any(part.startswith((".", "_")) for part in relative.parts[:-1]) or path.name.endswith(".test.yml"):
+        if any(part.startswith((".", "_")) for part in relative.parts[:-1]) or path.name.endswith(
+            ".test.yml"
+        ):
             continue
         yield path, relative.as_posix()
 
@@ -339,7 +407,13 @@ def read_pack(folder: Path, style: str | None = None, compile_patterns: bool = F
         if parsed is None:
             continue
         if parsed.code in codes:
-            issues.append(Issue(str(path), 1, f"rule code {parsed.code} is used twice (also {codes[parsed.code]})"))
+            issues.append(
+                Issue(
+                    str(path),
+                    1,
+                    f"rule code {parsed.code} is used twice (also {codes[parsed.code]})",
+                )
+            )
             continue
         codes[parsed.code] = str(path)
         rules.append(make_rule(parsed, style))
@@ -364,7 +438,9 @@ def make_rule(rule: RuleFile, pack: str) -> Rule:
     if isinstance(doc, dict):
         rule_doc = RuleDoc(*(str(doc.get(part, "")).strip() for part in DOC_PARTS))
     else:
-        rule_doc = RuleDoc(what=summary, why=str(f.get("link") or f"From the {pack} style."), bad="", good="")
+        rule_doc = RuleDoc(
+            what=summary, why=str(f.get("link") or f"From the {pack} style."), bad="", good=""
+        )
     return Rule(
         code=rule.code,
         name=rule.name,
@@ -391,7 +467,9 @@ class PackCheck:
             try:
                 kind = self._kinds[vocab] = build_kind(self.rule, vocab)
             except PatternError as exc:
-                raise PackError(self.rule.path, _culprit_line(self.rule), f"bad regex: {exc}") from None
+                raise PackError(
+                    self.rule.path, _culprit_line(self.rule), f"bad regex: {exc}"
+                ) from None
             except ValueError as exc:
                 raise PackError(self.rule.path, self.rule.line("formula") or 1, str(exc)) from None
         return kind
@@ -407,7 +485,9 @@ class PackCheck:
         ignored = vale_filters.ignored_ranges(
             document,
             ini.ignores_for(document.path) if ini is not None else [],
-            tuple(ini.ignored_classes) + vale_filters.DEFAULT_CLASSES if ini is not None else vale_filters.DEFAULT_CLASSES,
+            tuple(ini.ignored_classes) + vale_filters.DEFAULT_CLASSES
+            if ini is not None
+            else vale_filters.DEFAULT_CLASSES,
             tuple(ini.ignored_scopes) if ini is not None else (),
         )
         skipped = frozenset(ini.skipped_scopes) if ini is not None else frozenset()
@@ -415,9 +495,17 @@ class PackCheck:
         seen: set[int] = set()
         findings: list[Finding] = []
         for finding, matched in self._findings(document, kind, skipped):
-            span = finding.span if isinstance(finding, SourceFinding) else document.to_source(finding.span)
+            span = (
+                finding.span
+                if isinstance(finding, SourceFinding)
+                else document.to_source(finding.span)
+            )
             start = span.start
-            if start in seen or any(o.covers(start, matched) for o in off) or any(a <= start < b for a, b in ignored):
+            if (
+                start in seen
+                or any(o.covers(start, matched) for o in off)
+                or any(a <= start < b for a, b in ignored)
+            ):
                 continue
             seen.add(start)
             findings.append(finding)
@@ -425,7 +513,9 @@ class PackCheck:
                 break
         return findings
 
-    def _findings(self, document: Any, kind: Any, skipped: frozenset[str]) -> Iterator[tuple[Finding, str]]:
+    def _findings(
+        self, document: Any, kind: Any, skipped: frozenset[str]
+    ) -> Iterator[tuple[Finding, str]]:
         if self.rule.extends == "metric":
             yield from self._metric(document, kind)
             return
@@ -435,9 +525,14 @@ class PackCheck:
                 continue
             body, where = block_text(document, block)
             for hit in kind.run(body, state):
-                yield self._finding(document, block, body, where, hit), body[max(hit.start, 0) : max(hit.end, 0)]
+                yield (
+                    self._finding(document, block, body, where, hit),
+                    body[max(hit.start, 0) : max(hit.end, 0)],
+                )
 
-    def _finding(self, document: Any, block: ValeBlock, body: str, where: list[int] | None, hit: Hit) -> Finding:
+    def _finding(
+        self, document: Any, block: ValeBlock, body: str, where: list[int] | None, hit: Hit
+    ) -> Finding:
         if hit.start == FILE_START:
             return SourceFinding(Span(0, 0), hit.message, hit.suggestions)
         start, end = hit.start, hit.end
@@ -446,16 +541,30 @@ class PackCheck:
             if found is not None:
                 start, end = found.start(), found.end()
         if block.source:
-            return SourceFinding(Span(block.start + start, block.start + end), hit.message, hit.suggestions)
+            return SourceFinding(
+                Span(block.start + start, block.start + end), hit.message, hit.suggestions
+            )
         if where is not None:
-            start, end = where[start] if start < len(where) else block.end, (where[end - 1] + 1) if end > start else where[start]
+            start, end = (
+                where[start] if start < len(where) else block.end,
+                (where[end - 1] + 1) if end > start else where[start],
+            )
         else:
             start, end = block.start + start, block.start + end
         span = document.to_source((start, end))
-        if not self.rule.draftlint and document.text[span.start : span.end] != document.prose[start:end]:
+        if (
+            not self.rule.draftlint
+            and document.text[span.start : span.end] != document.prose[start:end]
+        ):
             # The match runs across markup (``has <b>has</b>``, an entity): Vale cannot find
             # such text in the file and reports it at the start of its line; so do we.
-            line_start = max(document.text.rfind("\n", 0, span.start), document.text.rfind("\r", 0, span.start)) + 1
+            line_start = (
+                max(
+                    document.text.rfind("\n", 0, span.start),
+                    document.text.rfind("\r", 0, span.start),
+                )
+                + 1
+            )
             return SourceFinding(Span(line_start, span.end), hit.message, hit.suggestions)
         return Finding(Span(start, end), hit.message, hit.suggestions)
 
@@ -481,7 +590,11 @@ def builtin_packs() -> list[Path]:
         base = rules_dir()
     except FileNotFoundError:
         return []
-    return [p for p in sorted(base.iterdir()) if p.is_dir() and p.name != "lists" and any(p.glob("*.yml"))]
+    return [
+        p
+        for p in sorted(base.iterdir())
+        if p.is_dir() and p.name != "lists" and any(p.glob("*.yml"))
+    ]
 
 
 def builtin_pack_rules() -> list[Rule]:
@@ -497,19 +610,39 @@ def resolve_packs(entries: Iterable[str], root: str) -> list[str]:
             continue  # already among the built-in rules
         folder = Path(entry) if Path(entry).is_absolute() else Path(root) / entry
         if not folder.is_dir():
-            raise PackError(str(folder), None, f"pack {entry!r} not found (not a built-in pack or a folder)")
+            raise PackError(
+                str(folder), None, f"pack {entry!r} not found (not a built-in pack or a folder)"
+            )
         folders.append(str(folder.resolve()))
     return folders
 
 
 # ------------------------------------------------------------ Vale's built-in rules
 _VALE_RULES: dict[str, dict[str, Any]] = {
-    "Repetition": {"extends": "repetition", "message": "'%s' is repeated!", "level": "error",
-                   "scope": "text", "ignorecase": True, "alpha": True, "tokens": [r"[^\s.!?]+"]},
-    "Terms": {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
-              "scope": "text", "ignorecase": True, "vocab": False},
-    "Avoid": {"extends": "existence", "message": "Avoid using '%s'.", "level": "error",
-              "scope": "text", "ignorecase": False},
+    "Repetition": {
+        "extends": "repetition",
+        "message": "'%s' is repeated!",
+        "level": "error",
+        "scope": "text",
+        "ignorecase": True,
+        "alpha": True,
+        "tokens": [r"[^\s.!?]+"],
+    },
+    "Terms": {
+        "extends": "substitution",
+        "message": "Use '%s' instead of '%s'.",
+        "level": "error",
+        "scope": "text",
+        "ignorecase": True,
+        "vocab": False,
+    },
+    "Avoid": {
+        "extends": "existence",
+        "message": "Avoid using '%s'.",
+        "level": "error",
+        "scope": "text",
+        "ignorecase": False,
+    },
 }
 
 

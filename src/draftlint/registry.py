@@ -24,9 +24,21 @@ from draftlint.checks import (
 from draftlint.rule import CODE_PATTERN, FAMILIES, Rule
 
 #: The code-rule modules, in the order their rules are listed. Adding a module is explicit.
-CHECK_MODULES = (spelling, joins, context, spacing, repetition, quotes, artifacts,
-                 attribution, names, consistency, numbers, abbreviations,
-                 readability)
+CHECK_MODULES = (
+    spelling,
+    joins,
+    context,
+    spacing,
+    repetition,
+    quotes,
+    artifacts,
+    attribution,
+    names,
+    consistency,
+    numbers,
+    abbreviations,
+    readability,
+)
 
 
 class RegistryError(Exception):
@@ -38,9 +50,13 @@ def build_registry(rules: Iterable[Rule]) -> dict[str, Rule]:
     for rule in rules:
         if "." not in rule.code:  # Vale-style rules keep their Style.Rule identity
             if not CODE_PATTERN.match(rule.code) or rule.family not in FAMILIES:
-                raise RegistryError(f"rule code {rule.code!r} is not two capitals of a known family and three digits")
+                raise RegistryError(
+                    f"rule code {rule.code!r} is not two capitals of a known family and three digits"
+                )
         if rule.code in registry:
-            raise RegistryError(f"rule code {rule.code} is used twice ({registry[rule.code].name} and {rule.name})")
+            raise RegistryError(
+                f"rule code {rule.code} is used twice ({registry[rule.code].name} and {rule.name})"
+            )
         registry[rule.code] = rule
     return registry
 

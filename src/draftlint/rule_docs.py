@@ -22,8 +22,10 @@ def render_markdown(rules: Iterable[Rule]) -> str:
         "|---|---|---|---|---|",
     ]
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.label} | "
-                   f"{'yes' if r.fixable else ''} | {r.summary} |")
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.label} | "
+            f"{'yes' if r.fixable else ''} | {r.summary} |"
+        )
     family = None
     for r in rules:
         if r.family != family:

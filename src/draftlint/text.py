@@ -108,8 +108,10 @@ def tokenize(prose: str) -> list[Token]:
     urls = "://" in prose or "www." in prose
     at_signs = "@" in prose or "#" in prose
     make = Token._make
-    return [make((m.start(), m.end(), text := m.group(), _kind(text, m.lastgroup)))
-            for m in _token_re(urls, at_signs).finditer(prose)]
+    return [
+        make((m.start(), m.end(), text := m.group(), _kind(text, m.lastgroup)))
+        for m in _token_re(urls, at_signs).finditer(prose)
+    ]
 
 
 # A sentence ends at . ? ! or an ellipsis, perhaps followed by closing quotes/brackets,

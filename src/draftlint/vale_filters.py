@@ -97,8 +97,9 @@ _INLINE_MARKUP = {
 }
 
 
-def ignored_ranges(document: Any, patterns: list[Any], classes: tuple[str, ...],
-                   inline: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+def ignored_ranges(
+    document: Any, patterns: list[Any], classes: tuple[str, ...], inline: tuple[str, ...] = ()
+) -> list[tuple[int, int]]:
     """Source ranges no pack finding may come from (ignore patterns, math, classes, tags)."""
     text = document.text
     ranges = [m.span() for p in patterns for m in p.finditer(text) if m.end() > m.start()]

@@ -36,11 +36,27 @@ from draftlint.violation import Severity
 VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 LEVELS = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 _SWITCH = {"YES": True, "NO": False, "ON": True, "OFF": False, "TRUE": True, "FALSE": False}
-_GLOBAL_KEYS = frozenset({
-    "stylespath", "minalertlevel", "vocab", "packages", "ignoredscopes", "skippedscopes",
-    "ignoredclasses", "wordtemplate", "nlpendpoint", "basedonstyles", "blockignores",
-    "tokenignores", "transform", "lang", "view", "commentdelimiters", "ignorepatterns",
-})
+_GLOBAL_KEYS = frozenset(
+    {
+        "stylespath",
+        "minalertlevel",
+        "vocab",
+        "packages",
+        "ignoredscopes",
+        "skippedscopes",
+        "ignoredclasses",
+        "wordtemplate",
+        "nlpendpoint",
+        "basedonstyles",
+        "blockignores",
+        "tokenignores",
+        "transform",
+        "lang",
+        "view",
+        "commentdelimiters",
+        "ignorepatterns",
+    }
+)
 
 
 def is_vale_config(path: Path) -> bool:
@@ -205,7 +221,9 @@ def parse_ini(text: str, display: str) -> list[tuple[str | None, str, str, int]]
             section = stripped[1:-1].strip()
             continue
         if "=" not in stripped:
-            raise ConfigError(display, number, f"expected 'key = value' or '[section]', got {stripped!r}")
+            raise ConfigError(
+                display, number, f"expected 'key = value' or '[section]', got {stripped!r}"
+            )
         key, value = (part.strip() for part in stripped.split("=", 1))
         if value.startswith('"""') and not (value.endswith('"""') and len(value) > 5):
             pending = (key, [value[3:]], number)
@@ -230,14 +248,22 @@ def load_vale_config(path: Path) -> Config:
     styles_line = 1
     for section, key, value, line in parse_ini(text, display):
         lowered = key.lower()
-        if section is None or section == "*" and lowered in ("stylespath", "minalertlevel", "vocab"):
+        if (
+            section is None
+            or section == "*"
+            and lowered in ("stylespath", "minalertlevel", "vocab")
+        ):
             if lowered == "stylespath":
                 settings.styles_path = str((root / value).resolve())
                 styles_line = line
                 continue
             if lowered == "minalertlevel":
                 if value.lower() not in LEVELS:
-                    raise ConfigError(display, line, f"MinAlertLevel must be suggestion, warning or error, not {value!r}")
+                    raise ConfigError(
+                        display,
+                        line,
+                        f"MinAlertLevel must be suggestion, warning or error, not {value!r}",
+                    )
                 settings.min_level = LEVELS[value.lower()]
                 continue
             if lowered == "vocab":
@@ -248,10 +274,16 @@ def load_vale_config(path: Path) -> Config:
                 continue
             if lowered in ("skippedscopes", "ignoredclasses", "ignoredscopes"):
                 values = tuple(v.strip() for v in value.split(",") if v.strip())
-                name = {"skippedscopes": "skipped_scopes", "ignoredclasses": "ignored_classes"}.get(lowered, "ignored_scopes")
+                name = {"skippedscopes": "skipped_scopes", "ignoredclasses": "ignored_classes"}.get(
+                    lowered, "ignored_scopes"
+                )
                 setattr(settings, name, values)
                 continue
-        if section is not None and section.lower() in ("formats", "asciidoctor", "format.properties"):
+        if section is not None and section.lower() in (
+            "formats",
+            "asciidoctor",
+            "format.properties",
+        ):
             continue
         target = _target(settings, section)
         if lowered == "basedonstyles":
@@ -274,16 +306,31 @@ def load_vale_config(path: Path) -> Config:
                 checks[key] = True
                 settings.levels[key] = LEVELS[value.lower()]
             elif "." in key:
-                raise ConfigError(display, line, f"{key} must be YES, NO or a level (suggestion, warning, error), not {value!r}")
+                raise ConfigError(
+                    display,
+                    line,
+                    f"{key} must be YES, NO or a level (suggestion, warning, error), not {value!r}",
+                )
             # else: a setting of a newer Vale (IgnorePatterns ...): Vale reads the file too.
         else:
             raise ConfigError(display, line, f"unknown setting {key!r}")
     _read_vocabularies(settings, vocab_names, display)
     packs = settings.packs = _packs(settings, display, styles_line)
-    severity = tuple((code if "." in code else f"{code}.", level) for code, level in settings.levels.items())
-    sections: dict[str, dict[str, Any]] = {"vale": {"settings": settings, "vocabulary": settings.vocabulary}}
-    return replace(Config(), path=display, root=str(root), packs=packs, severity=severity,
-                   sections=sections, vale=settings)
+    severity = tuple(
+        (code if "." in code else f"{code}.", level) for code, level in settings.levels.items()
+    )
+    sections: dict[str, dict[str, Any]] = {
+        "vale": {"settings": settings, "vocabulary": settings.vocabulary}
+    }
+    return replace(
+        Config(),
+        path=display,
+        root=str(root),
+        packs=packs,
+        severity=severity,
+        sections=sections,
+        vale=settings,
+    )
 
 
 def _target(settings: ValeSettings, section: str | None) -> Section | None:
@@ -308,14 +355,18 @@ def _styles_named(settings: ValeSettings) -> list[str]:
 
 def _packs(settings: ValeSettings, display: str, line: int) -> tuple[str, ...]:
     base = Path(settings.styles_path)
-    based_on = set(settings.global_styles) | {s for sec in settings.sections for s in (sec.styles or ())}
+    based_on = set(settings.global_styles) | {
+        s for sec in settings.sections for s in (sec.styles or ())
+    }
     packs = []
     for style in _styles_named(settings):
         folder = base / style
         if folder.is_dir():
             packs.append(str(folder))
         elif style in based_on:
-            raise ConfigError(display, line, f"style {style!r} does not exist on StylesPath ({base})")
+            raise ConfigError(
+                display, line, f"style {style!r} does not exist on StylesPath ({base})"
+            )
     return tuple(packs)
 
 
@@ -327,7 +378,9 @@ def _read_vocabularies(settings: ValeSettings, names: list[str], display: str) -
         folders = [base / "config" / "vocabularies" / name, base / "Vocab" / name]
         folder = next((f for f in folders if f.is_dir()), None)
         if folder is None:
-            raise ConfigError(display, None, f"vocabulary {name!r} not found under {base}/config/vocabularies")
+            raise ConfigError(
+                display, None, f"vocabulary {name!r} not found under {base}/config/vocabularies"
+            )
         for target, file_name in ((accepted, "accept.txt"), (rejected, "reject.txt")):
             file = folder / file_name
             if file.is_file():

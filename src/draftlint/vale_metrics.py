@@ -21,10 +21,17 @@ def variables(document: Any) -> dict[str, float]:
     count = _syllables()
 
     analysis = document.analysis
-    summary_blocks = {i for i, p in enumerate(analysis.paragraphs) if p.kind not in ("heading", "table-cell")}
-    words = [t.text for i in sorted(summary_blocks)
-             for t in analysis.tokens[analysis.paragraphs[i].first_token : analysis.paragraphs[i].last_token]
-             if t.kind in ("word", "abbrev", "number")]
+    summary_blocks = {
+        i for i, p in enumerate(analysis.paragraphs) if p.kind not in ("heading", "table-cell")
+    }
+    words = [
+        t.text
+        for i in sorted(summary_blocks)
+        for t in analysis.tokens[
+            analysis.paragraphs[i].first_token : analysis.paragraphs[i].last_token
+        ]
+        if t.kind in ("word", "abbrev", "number")
+    ]
     sentences = [s for s in analysis.sentences if s.paragraph in summary_blocks]
     syllables = [max(1, count(w)) if any(c.isalpha() for c in w) else 1 for w in words]
     counts: Counter[str] = Counter()
@@ -43,13 +50,14 @@ def variables(document: Any) -> dict[str, float]:
         sentences=float(len(sentences)),
         characters=float(sum(sum(c.isalnum() for c in w) for w in words)),
         syllables=float(sum(syllables)),
-        complex_words=float(sum(1 for w, s in zip(words, syllables) if s >= 3 and not w[:1].isupper())),
+        complex_words=float(
+            sum(1 for w, s in zip(words, syllables, strict=False) if s >= 3 and not w[:1].isupper())
+        ),
         polysyllabic_words=float(sum(1 for s in syllables if s >= 3)),
         long_words=float(sum(1 for w in words if len(w) > 6)),
         paragraphs=float(len(summary_blocks)),
     )
     return result
-
 
 
 @lru_cache(maxsize=1)

@@ -272,14 +272,28 @@ def _front_matter(document: Document, extra: frozenset[str]) -> list[ValeBlock]:
             if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1:
                 start, value = start + 1, value[1:-1]
             if value and value[:1] not in "|>[{&*" and not value.startswith("#"):
-                out.append(ValeBlock(start, start + len(value), frozenset({"text", "frontmatter", key}) | extra,
-                                     "block", source=True))
+                out.append(
+                    ValeBlock(
+                        start,
+                        start + len(value),
+                        frozenset({"text", "frontmatter", key}) | extra,
+                        "block",
+                        source=True,
+                    )
+                )
         elif key is not None and content.startswith((" ", "\t")) and content.strip():
             # a line of a block scalar (description: |)
             lead = len(content) - len(content.lstrip())
             if not content.lstrip().startswith("- "):
-                out.append(ValeBlock(pos + lead, pos + len(content), frozenset({"text", "frontmatter", key}) | extra,
-                                     "block", source=True))
+                out.append(
+                    ValeBlock(
+                        pos + lead,
+                        pos + len(content),
+                        frozenset({"text", "frontmatter", key}) | extra,
+                        "block",
+                        source=True,
+                    )
+                )
         pos += len(line)
     return out
 

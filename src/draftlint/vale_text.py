@@ -142,11 +142,14 @@ def sentence_case(s: str, indicators: Sequence[str], vocab: Sequence[str]) -> st
 
 
 def _indicator(word: str, index: int, indicators: Sequence[str]) -> bool:
-    return any(word.endswith(x) for x in indicators) or (index == 0 and re.search(r"\d+\.", word) is not None)
+    return any(word.endswith(x) for x in indicators) or (
+        index == 0 and re.search(r"\d+\.", word) is not None
+    )
 
 
-def is_sentence_case(s: str, indicators: Sequence[str], exceptions: Any, vocab: Sequence[str],
-                     threshold: float) -> tuple[str, bool]:
+def is_sentence_case(
+    s: str, indicators: Sequence[str], exceptions: Any, vocab: Sequence[str], threshold: float
+) -> tuple[str, bool]:
     """Vale's ``$sentence``: the words compared with the sentence-cased version of ``s``."""
     expected = sentence_case(s, indicators, vocab)
     pattern = word_pattern(exceptions)
@@ -188,12 +191,19 @@ def title_case(s: str, style: str, vocab: Sequence[str]) -> str:
     return "".join(out)
 
 
-def is_title_case(s: str, style: str, exceptions: Any, vocab: Sequence[str], threshold: float) -> bool:
+def is_title_case(
+    s: str, style: str, exceptions: Any, vocab: Sequence[str], threshold: float
+) -> bool:
     pattern = word_pattern(exceptions)
     expected = pattern.findall(title_case(s, style, vocab))
     count = words = 0.0
     for i, word in enumerate(pattern.findall(s)):
-        if i >= len(expected) or word == expected[i] or _search(exceptions, word) or word == word.upper():
+        if (
+            i >= len(expected)
+            or word == expected[i]
+            or _search(exceptions, word)
+            or word == word.upper()
+        ):
             count += 1
         words += 1
     return words == 0 or count / words >= threshold
@@ -210,15 +220,31 @@ def _go_title(s: str) -> str:
 
 # -------------------------------------------------------------------------- metric
 _BINARY: dict[type, Callable[[Any, Any], Any]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Mod: operator.mod,
+    ast.Pow: operator.pow,
 }
 _COMPARE: dict[type, Callable[[Any, Any], bool]] = {
-    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Eq: operator.eq, ast.NotEq: operator.ne,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
 }
-_MATH = {"sqrt": math.sqrt, "pow": math.pow, "abs": abs, "log": math.log, "log10": math.log10,
-         "floor": math.floor, "ceil": math.ceil, "round": round}
+_MATH = {
+    "sqrt": math.sqrt,
+    "pow": math.pow,
+    "abs": abs,
+    "log": math.log,
+    "log10": math.log10,
+    "floor": math.floor,
+    "ceil": math.ceil,
+    "round": round,
+}
 
 
 class FormulaError(ValueError):
@@ -237,12 +263,27 @@ def parse_formula(expression: str) -> ast.expr:
 
 
 def _check(node: ast.AST) -> None:
-    allowed = (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Constant, ast.Name, ast.Call,
-               ast.Attribute, ast.BoolOp, ast.Load, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+    allowed = (
+        ast.BinOp,
+        ast.UnaryOp,
+        ast.Compare,
+        ast.Constant,
+        ast.Name,
+        ast.Call,
+        ast.Attribute,
+        ast.BoolOp,
+        ast.Load,
+        ast.operator,
+        ast.unaryop,
+        ast.cmpop,
+        ast.boolop,
+    )
     for child in ast.walk(node):
         if not isinstance(child, allowed):
             raise FormulaError(f"unsupported syntax in formula: {type(child).__name__}")
-        if isinstance(child, ast.Attribute) and not (isinstance(child.value, ast.Name) and child.value.id == "math"):
+        if isinstance(child, ast.Attribute) and not (
+            isinstance(child.value, ast.Name) and child.value.id == "math"
+        ):
             raise FormulaError("only math.<function> may be called in a formula")
 
 
@@ -256,7 +297,11 @@ def evaluate(node: ast.expr, variables: Mapping[str, float]) -> Any:
         return float(variables[node.id])
     if isinstance(node, ast.UnaryOp):
         value = evaluate(node.operand, variables)
-        return -value if isinstance(node.op, ast.USub) else (not value if isinstance(node.op, ast.Not) else value)
+        return (
+            -value
+            if isinstance(node.op, ast.USub)
+            else (not value if isinstance(node.op, ast.Not) else value)
+        )
     if isinstance(node, ast.BinOp):
         left, right = evaluate(node.left, variables), evaluate(node.right, variables)
         if isinstance(node.op, ast.Div) and right == 0:
@@ -264,7 +309,7 @@ def evaluate(node: ast.expr, variables: Mapping[str, float]) -> Any:
         return _BINARY[type(node.op)](left, right)
     if isinstance(node, ast.Compare):
         left = evaluate(node.left, variables)
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=False):
             right = evaluate(comparator, variables)
             if not _COMPARE[type(op)](left, right):
                 return False
@@ -273,6 +318,10 @@ def evaluate(node: ast.expr, variables: Mapping[str, float]) -> Any:
     if isinstance(node, ast.BoolOp):
         values = [evaluate(v, variables) for v in node.values]
         return all(values) if isinstance(node.op, ast.And) else any(values)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MATH:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _MATH
+    ):
         return _MATH[node.func.attr](*(evaluate(a, variables) for a in node.args))
     raise FormulaError(f"unsupported expression in formula: {ast.dump(node)[:60]}")

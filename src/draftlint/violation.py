@@ -24,7 +24,9 @@ class Severity(enum.IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
 
 
 class Finding(NamedTuple):

@@ -81,11 +81,17 @@ def invisible_character(document: Document, context: Context) -> Iterator[Findin
     for match in _INVISIBLE_RE.finditer(prose):
         i = match.start()
         char = match.group()
-        if char == "\u200d" and 0 < i < len(prose) - 1 and (_is_emoji(prose[i - 1]) or _is_emoji(prose[i + 1])):
+        if (
+            char == "\u200d"
+            and 0 < i < len(prose) - 1
+            and (_is_emoji(prose[i - 1]) or _is_emoji(prose[i + 1]))
+        ):
             continue  # joins an emoji sequence
         code = ord(char)
         name = _INVISIBLE.get(char, f"control character U+{code:04X}")
-        yield Finding(Span(i, i + 1), f"invisible character in prose: {name} (U+{code:04X})", ("",), fix="")
+        yield Finding(
+            Span(i, i + 1), f"invisible character in prose: {name} (U+{code:04X})", ("",), fix=""
+        )
 
 
 RULES = (stray_number_line, invisible_character)

@@ -41,10 +41,15 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
             sentences.append(list(range(sentence.first_token, sentence.last_token)))
         # Symbols ("Marks & Spencer"), URLs and inline objects stay in the sentence as a comma:
         # the model reads no word there, and no gap beside one is a dropped word.
-        texts = [[t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
-                 for indexes in sentences]
+        texts = [
+            [t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
+            for indexes in sentences
+        ]
         results = scan(texts, _sensitivity(settings)) if texts else []
-        return [(slips, dropped, indexes) for (slips, dropped), indexes in zip(results, sentences, strict=True)]
+        return [
+            (slips, dropped, indexes)
+            for (slips, dropped), indexes in zip(results, sentences, strict=True)
+        ]
 
     return cached(document, "context-scan", build)
 

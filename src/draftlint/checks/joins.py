@@ -72,7 +72,9 @@ def run_together_words(document: Document, context: Context) -> Iterator[Finding
 # "month.The", "2004.It", "said,that": a word (not an initial or an abbreviation), the mark,
 # and straight on a word.  Lookbehind keeps domains, file names and dotted abbreviations out;
 # the tokens confirm that neither side is part of a URL, an e-mail address or a number.
-_GLUED_STOP = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2}|\d{2,})([.?!])([A-Z][a-z]+)\b(?![.@/])")
+_GLUED_STOP = re.compile(
+    r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2}|\d{2,})([.?!])([A-Z][a-z]+)\b(?![.@/])"
+)
 _GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([a-z]{2,})\b(?![.@/(])")
 
 
@@ -81,7 +83,7 @@ _GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([a-z]{2,})\
     "missing-space-after-punctuation",
     Severity.ERROR,
     "No space after a full stop, question mark, exclamation mark, comma or semicolon.",
-    what="A word glued to the next one by its punctuation: \"month.The\", \"said,that\". Never "
+    what='A word glued to the next one by its punctuation: "month.The", "said,that". Never '
     "flagged: abbreviations (U.S., e.g., H.R.), decimals (3.5), initials, file names, "
     "domains, URLs and e-mail addresses.",
     why="The missing space is easy to miss on screen and obvious in print.",

@@ -9,7 +9,7 @@ from draftlint.document import Document, Span
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
-_OPENING = "\u201c\u201e\""
+_OPENING = '\u201c\u201e"'
 
 
 @rule(
@@ -34,9 +34,15 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
         following = quote.paragraph + 1
         if following < len(paragraphs):
             start = paragraphs[following].start
-            if prose[start : start + 1] in _OPENING and prose[quote.end : quote.end + 1] != "\u201c":
+            if (
+                prose[start : start + 1] in _OPENING
+                and prose[quote.end : quote.end + 1] != "\u201c"
+            ):
                 continue  # a multi-paragraph quotation: each paragraph reopens the quote
-        yield Finding(Span(quote.start, quote.start + 1), "quotation opened here is never closed in its paragraph")
+        yield Finding(
+            Span(quote.start, quote.start + 1),
+            "quotation opened here is never closed in its paragraph",
+        )
 
 
 @rule(
@@ -44,7 +50,7 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
     "mixed-quotation-marks",
     Severity.WARNING,
     "Straight and curly double quotation marks mixed in one draft.",
-    what="Double quotation marks of the less used style (straight \" or curly \u201c \u201d) in a draft "
+    what='Double quotation marks of the less used style (straight " or curly \u201c \u201d) in a draft '
     "that mostly uses the other.",
     why="Mixed marks show text pasted from different sources and look careless in print.",
     bad='\u201cWe have no agenda,\u201d he said. "It is up to the president."',

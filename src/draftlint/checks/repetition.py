@@ -11,7 +11,6 @@ from draftlint.document import Document, Span
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
-
 _DOUBLE = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)\s+(?i:(\1))(?![\w'\u2019-])")
 
 
@@ -26,7 +25,7 @@ def legitimate_doubles() -> frozenset[str]:
     Severity.ERROR,
     "The same word twice in a row.",
     what="A word repeated with only white space between, within one sentence "
-    "(\"the the\"); legitimate doubles such as \"had had\" and \"that that\" are allowed.",
+    '("the the"); legitimate doubles such as "had had" and "that that" are allowed.',
     why="Doubled words survive proofreading because the eye skips the second one.",
     bad="The meeting raised the the question.",
     good="The meeting raised the question.",
@@ -47,13 +46,21 @@ def repeated_word(document: Document, context: Context) -> Iterator[Finding]:
         analysis = analysis or document.analysis
         index = analysis.token_index_at(match.start())
         tokens = analysis.tokens
-        if index + 1 >= len(tokens) or tokens[index].start != match.start() or tokens[index].kind != "word":
+        if (
+            index + 1 >= len(tokens)
+            or tokens[index].start != match.start()
+            or tokens[index].kind != "word"
+        ):
             continue
         if tokens[index].end != match.end(1) or tokens[index + 1].end != match.end(2):
             continue  # part of a longer token ("re-re", "U.S. U.S.")
         if analysis.sentence_at(match.start()) != analysis.sentence_at(match.start(2)):
             continue
-        if first_text[0].isupper() and second_text[0].isupper() and not analysis.is_sentence_initial(index):
+        if (
+            first_text[0].isupper()
+            and second_text[0].isupper()
+            and not analysis.is_sentence_initial(index)
+        ):
             continue  # a name such as "Bora Bora" or "Duran Duran"
         yield Finding(
             Span(match.start(), match.end()),

@@ -13,10 +13,12 @@ NBSP = "\u00a0"
 # Two or more horizontal spaces (space, nbsp, narrow nbsp, thin space ...) between two
 # non-space characters on one line.
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u00a0\u202f\u2009]{2,}(?=\S)")
-_SENTENCE_END = ".?!:\u2026\"\u201d\u2019)"
+_SENTENCE_END = '.?!:\u2026"\u201d\u2019)'
 # A no-break space is conventional next to a number ("10\u00a0km", "p.\u00a05"), after a short
 # title or initial ("Mr\u00a0Smith"), and around dashes and French-style punctuation.
-_CONVENTIONAL_BEFORE = re.compile(r"(?:\d|\b(?:[A-Z][a-z]{0,3}\.?|[A-Z]\.|No\.|p\.|pp\.|§|¶)|[\u2013\u2014\u00ab])$")
+_CONVENTIONAL_BEFORE = re.compile(
+    r"(?:\d|\b(?:[A-Z][a-z]{0,3}\.?|[A-Z]\.|No\.|p\.|pp\.|§|¶)|[\u2013\u2014\u00ab])$"
+)
 _CONVENTIONAL_AFTER = re.compile(r"^(?:\d|[\u2013\u2014%:;!?\u00bb\u20ac$\u00a3]|[A-Z]\b)")
 # Spaces then a mark then white space; the character before the spaces is checked apart (a
 # look-behind tried at every position of the text costs more than the rest of the rule).

@@ -22,8 +22,8 @@ from draftlint.text import Token
 
 if TYPE_CHECKING:
     from draftlint.lexicon import Lexicon
-    from draftlint.violation import Severity
     from draftlint.lexicon_names import Verdict
+    from draftlint.violation import Severity
 
 
 class VocabularyError(ValueError):
@@ -67,7 +67,9 @@ def read_vocabulary(path: Path) -> Vocabulary:
         elif line.startswith("!"):
             reject.append((line[1:].strip(), ""))
         elif " " in line:
-            raise VocabularyError(f"{path}:{number}: one word per line (or 'wrong -> right'), got {line!r}")
+            raise VocabularyError(
+                f"{path}:{number}: one word per line (or 'wrong -> right'), got {line!r}"
+            )
         else:
             accept.add(line)
     return Vocabulary(frozenset(accept), tuple(reject))
@@ -89,7 +91,9 @@ def _lexicon_with(vocabularies: tuple[str, ...]) -> Lexicon:
 def lexicon_for(settings: dict[str, Any] | Any) -> Lexicon:
     """The lexicon with the config's vocabularies (paths relative to the config's folder)."""
     root = Path(settings.get("config_root", "."))
-    paths = tuple(str(p if Path(p).is_absolute() else root / p) for p in settings.get("vocabularies", ()))
+    paths = tuple(
+        str(p if Path(p).is_absolute() else root / p) for p in settings.get("vocabularies", ())
+    )
     return _lexicon_with(paths)
 
 
@@ -116,11 +120,15 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
     tokens = analysis.tokens
     initial = sentence_initial(document)
     headlines = headline_paragraphs(document)
-    headline_tokens = {i for p in headlines for i in range(analysis.paragraphs[p].first_token,
-                                                           analysis.paragraphs[p].last_token)}
+    headline_tokens = {
+        i
+        for p in headlines
+        for i in range(analysis.paragraphs[p].first_token, analysis.paragraphs[p].last_token)
+    }
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     names = lexicon.learn_names(
-        (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i)) for i in words
+        (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
+        for i in words
     )
     counts = Counter(tokens[i].text for i in words)
     found = []
@@ -132,7 +140,11 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
             verdict = _camel_join(lexicon, token.text, names, counts) or verdict
-        if verdict.kind == "joined" and counts[token.text] > 1 and not _part_used_alone(verdict, counts):
+        if (
+            verdict.kind == "joined"
+            and counts[token.text] > 1
+            and not _part_used_alone(verdict, counts)
+        ):
             continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
         if verdict.is_typo:
             found.append(Judgement(token, verdict))
@@ -143,7 +155,9 @@ def _is_camel(text: str) -> bool:
     return sum(1 for a, b in zip(text, text[1:], strict=False) if a.islower() and b.isupper()) == 1
 
 
-def _camel_join(lexicon: Lexicon, text: str, names: set[str], counts: Counter[str]) -> Verdict | None:
+def _camel_join(
+    lexicon: Lexicon, text: str, names: set[str], counts: Counter[str]
+) -> Verdict | None:
     """A camel-case word written once that splits into two known words or names.
 
     The lexicon calls word+word camel case ("PrimeMinister", "WorldCom") a brand as often as a
@@ -159,7 +173,9 @@ def _camel_join(lexicon: Lexicon, text: str, names: set[str], counts: Counter[st
         return None
     suggestion = " ".join(split.parts) + tail
     candidate = Verdict(True, split.confidence, (suggestion,), "joined")
-    confidence = max(split.confidence, 0.6) if _part_used_alone(candidate, counts) else split.confidence
+    confidence = (
+        max(split.confidence, 0.6) if _part_used_alone(candidate, counts) else split.confidence
+    )
     return candidate._replace(confidence=confidence)
 
 
@@ -169,7 +185,9 @@ def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
     return any(counts.get(part, 0) > 0 and part[:1].isupper() for part in parts)
 
 
-def spelling_judge(document: Document, settings: dict[str, Any] | Any) -> Callable[[Span], Severity | None]:
+def spelling_judge(
+    document: Document, settings: dict[str, Any] | Any
+) -> Callable[[Span], Severity | None]:
     """What an outside engine's "misspelt" verdict on a span is worth, by our word model.
 
     Our model has already judged every word of the draft in its context (names learned from
@@ -183,8 +201,10 @@ def spelling_judge(document: Document, settings: dict[str, Any] | Any) -> Callab
     from draftlint.violation import Severity
 
     lexicon = lexicon_for(settings)
-    ours = {(j.token.start, j.token.end): severity_for(j.verdict.confidence)
-            for j in judgements(document, settings)}
+    ours = {
+        (j.token.start, j.token.end): severity_for(j.verdict.confidence)
+        for j in judgements(document, settings)
+    }
     analysis = document.analysis
 
     def judge(span: Span) -> Severity | None:
@@ -203,4 +223,6 @@ def _names(document: Document, lexicon: Lexicon) -> set[str]:
     tokens = analysis.tokens
     initial = sentence_initial(document)
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-    return lexicon.learn_names((tokens[i].text, i in initial, _introduced(tokens, i)) for i in words)
+    return lexicon.learn_names(
+        (tokens[i].text, i in initial, _introduced(tokens, i)) for i in words
+    )

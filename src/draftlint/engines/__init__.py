@@ -33,11 +33,18 @@ class Engine(Protocol):
 class EngineSession:
     """The engines of one run: created lazily, skipped for the rest of the run once failed."""
 
-    def __init__(self, names: Sequence[str], settings: dict[str, Any], dialect: str,
-                 notify: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        names: Sequence[str],
+        settings: dict[str, Any],
+        dialect: str,
+        notify: Callable[[str], None],
+    ) -> None:
         unknown = [n for n in names if n not in ENGINE_NAMES]
         if unknown:
-            raise ValueError(f"unknown engine {unknown[0]!r} (choose from {', '.join(ENGINE_NAMES)})")
+            raise ValueError(
+                f"unknown engine {unknown[0]!r} (choose from {', '.join(ENGINE_NAMES)})"
+            )
         self.names = list(dict.fromkeys(names))
         self.settings = settings
         self.dialect = dialect
@@ -50,7 +57,9 @@ class EngineSession:
             if name == "languagetool":
                 from draftlint.engines.languagetool import LanguageToolEngine
 
-                self._engines[name] = LanguageToolEngine(self.settings.get("languagetool", {}), self.dialect)
+                self._engines[name] = LanguageToolEngine(
+                    self.settings.get("languagetool", {}), self.dialect
+                )
             else:
                 from draftlint.engines.harper import HarperEngine
 
@@ -80,7 +89,11 @@ _SESSIONS: dict[tuple[Any, ...], EngineSession] = {}
 def session_for(config: Any, notify: Callable[[str], None]) -> EngineSession:
     """The engines of this process for a config: built once, so a dead server is tried once."""
     settings = {name: config.section(name) for name in ENGINE_NAMES}
-    key = (tuple(config.engines), config.dialect, repr(sorted((k, sorted(v.items())) for k, v in settings.items())))
+    key = (
+        tuple(config.engines),
+        config.dialect,
+        repr(sorted((k, sorted(v.items())) for k, v in settings.items())),
+    )
     session = _SESSIONS.get(key)
     if session is None:
         session = _SESSIONS[key] = EngineSession(config.engines, settings, config.dialect, notify)
@@ -94,8 +107,12 @@ def close_sessions() -> None:
     _SESSIONS.clear()
 
 
-def engine_violations(document: Document, findings: list[tuple[str, EngineFinding]],
-                      builtin: list[Violation], judge: Callable[[Span], Severity | None]) -> list[Violation]:
+def engine_violations(
+    document: Document,
+    findings: list[tuple[str, EngineFinding]],
+    builtin: list[Violation],
+    judge: Callable[[Span], Severity | None],
+) -> list[Violation]:
     """Filter engine findings and merge them with the built-in violations; returns all."""
     by_span = {(v.span.start, v.span.end): i for i, v in enumerate(builtin)}
     merged = list(builtin)
@@ -124,9 +141,19 @@ def engine_violations(document: Document, findings: list[tuple[str, EngineFindin
         end_line, end_column = document.line_col(span.end)
         merged.append(
             Violation(
-                path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                code=finding.code, name=finding.rule_id, severity=severity, span=span,
-                message=finding.message, suggestions=finding.suggestions, fix=None, source=engine,
+                path=document.path,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                code=finding.code,
+                name=finding.rule_id,
+                severity=severity,
+                span=span,
+                message=finding.message,
+                suggestions=finding.suggestions,
+                fix=None,
+                source=engine,
             )
         )
     merged.sort(key=lambda v: (v.span.start, v.span.end, v.code))

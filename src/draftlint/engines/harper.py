@@ -26,7 +26,13 @@ KIND_CODES: dict[str, str] = {
     "Repetition": "HP108",
     "Miscellaneous": "HP199",
 }
-_DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN", "en-IN": "INDIAN"}
+_DIALECTS = {
+    "en-US": "AMERICAN",
+    "en-GB": "BRITISH",
+    "en-AU": "AUSTRALIAN",
+    "en-CA": "CANADIAN",
+    "en-IN": "INDIAN",
+}
 
 
 class HarperEngine:
@@ -40,9 +46,13 @@ class HarperEngine:
         try:
             import harper
         except ImportError:
-            raise EngineUnavailable("harper-py is not installed (pip install 'draftlint[harper]')") from None
+            raise EngineUnavailable(
+                "harper-py is not installed (pip install 'draftlint[harper]')"
+            ) from None
         if self.dialect not in self._linters:
-            self._linters[self.dialect] = harper.Linter(getattr(harper.Dialect, _DIALECTS[self.dialect]))
+            self._linters[self.dialect] = harper.Linter(
+                getattr(harper.Dialect, _DIALECTS[self.dialect])
+            )
         return self._linters[self.dialect]
 
     def close(self) -> None:

@@ -34,8 +34,14 @@ CATEGORY_CODES: dict[str, str] = {
     "MISC": "LT199",
 }
 #: Rules that judge sentence length or readability: the RD rules do that job.
-READABILITY_RULES = frozenset({"TOO_LONG_SENTENCE", "TOO_LONG_PARAGRAPH", "READABILITY_RULE_SIMPLE",
-                               "READABILITY_RULE_DIFFICULT"})
+READABILITY_RULES = frozenset(
+    {
+        "TOO_LONG_SENTENCE",
+        "TOO_LONG_PARAGRAPH",
+        "READABILITY_RULE_SIMPLE",
+        "READABILITY_RULE_DIFFICULT",
+    }
+)
 
 
 def language_for(dialect: str, configured: str | None) -> str:
@@ -74,13 +80,18 @@ class LanguageToolEngine:
             import language_tool_python
             from language_tool_python.exceptions import LanguageToolError
         except ImportError:
-            raise EngineUnavailable("language-tool-python is not installed (pip install language-tool-python)") from None
+            raise EngineUnavailable(
+                "language-tool-python is not installed (pip install language-tool-python)"
+            ) from None
         if self.url is None:
             self._check_local_install()
         # The client's request timeout is a class attribute (300 s); a subclass sets ours,
         # which also covers the /languages request made inside the constructor.
-        client_class = type("DraftlintLanguageTool", (language_tool_python.LanguageTool,),
-                            {"_TIMEOUT": self.timeout})
+        client_class = type(
+            "DraftlintLanguageTool",
+            (language_tool_python.LanguageTool,),
+            {"_TIMEOUT": self.timeout},
+        )
         where = self.url or "a local LanguageTool server"
         try:
             if self.url is not None:
@@ -101,12 +112,16 @@ class LanguageToolEngine:
 
     def _check_local_install(self) -> None:
         if shutil.which("java") is None:
-            raise EngineUnavailable("no languagetool.url configured and no Java on PATH for a local LanguageTool")
+            raise EngineUnavailable(
+                "no languagetool.url configured and no Java on PATH for a local LanguageTool"
+            )
         jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
         if jar_dir and Path(jar_dir).is_dir():
             return
         # Where language-tool-python keeps its downloads (read, never created or filled here).
-        download_dir = Path(os.environ.get("LTP_PATH", Path.home() / ".cache" / "language_tool_python"))
+        download_dir = Path(
+            os.environ.get("LTP_PATH", Path.home() / ".cache" / "language_tool_python")
+        )
         if not download_dir.is_dir() or not any(download_dir.glob("LanguageTool*")):
             raise EngineUnavailable(
                 "no languagetool.url configured and no local LanguageTool install "
@@ -139,7 +154,9 @@ class LanguageToolEngine:
                     reason = f"no answer within {self.timeout:g} s"
                 raise EngineUnavailable(f"{self.url or 'local server'}: {reason}") from None
             except (KeyError, TypeError, AttributeError, ValueError) as exc:
-                raise EngineUnavailable(f"{self.url or 'local server'} sent a malformed answer ({type(exc).__name__}: {_short(exc)})") from None
+                raise EngineUnavailable(
+                    f"{self.url or 'local server'} sent a malformed answer ({type(exc).__name__}: {_short(exc)})"
+                ) from None
             for match in matches:
                 findings.append(self._finding(match, chunk, start))
         return findings
@@ -155,7 +172,8 @@ class LanguageToolEngine:
             rule_id=rule_id,
             message=str(match.message),
             suggestions=tuple(str(r) for r in (match.replacements or [])[:5]),
-            is_spelling=category == "TYPOS" or str(getattr(match, "rule_issue_type", "")) == "misspelling",
+            is_spelling=category == "TYPOS"
+            or str(getattr(match, "rule_issue_type", "")) == "misspelling",
             is_readability=rule_id in READABILITY_RULES,
         )
 

@@ -30,7 +30,9 @@ def format_violation(v: Violation, colour: bool = False) -> str:
     if not colour:
         return f"{v.path}:{v.line}:{v.column}: {v.code} {v.message}{suggestion}"
     code = f"{_COLOURS[v.severity]}{_BOLD}{v.code}{_RESET}"
-    return f"{_BOLD}{v.path}{_RESET}:{v.line}:{v.column}: {code} {v.message}{_DIM}{suggestion}{_RESET}"
+    return (
+        f"{_BOLD}{v.path}{_RESET}:{v.line}:{v.column}: {code} {v.message}{_DIM}{suggestion}{_RESET}"
+    )
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
@@ -45,8 +47,11 @@ def summary_line(results: Sequence[FileResult]) -> str:
     if total == 0:
         text = f"No problems found in {files} {file_word}."
     else:
-        parts = [f"{counts[level]} {level.label}{'s' if counts[level] != 1 else ''}"
-                 for level in sorted(Severity, reverse=True) if counts[level]]
+        parts = [
+            f"{counts[level]} {level.label}{'s' if counts[level] != 1 else ''}"
+            for level in sorted(Severity, reverse=True)
+            if counts[level]
+        ]
         text = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {file_word}."
     if broken:
         text += f" {broken} file{'s' if broken != 1 else ''} could not be read."
