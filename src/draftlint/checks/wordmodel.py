@@ -139,7 +139,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         # A title's words are capitalised by style: judge them as if sentence-initial.
         verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
-            verdict = _camel_join(lexicon, token.text, names, counts) or verdict
+            verdict = _camel_join(lexicon, token.text, names, counts, document.prose) or verdict
         if (
             verdict.kind == "joined"
             and counts[token.text] > 1
@@ -156,7 +156,7 @@ def _is_camel(text: str) -> bool:
 
 
 def _camel_join(
-    lexicon: Lexicon, text: str, names: set[str], counts: Counter[str]
+    lexicon: Lexicon, text: str, names: set[str], counts: Counter[str], prose: str
 ) -> Verdict | None:
     """A camel-case word written once that splits into two known words or names.
 
@@ -170,13 +170,45 @@ def _camel_join(
     base = text[: len(text) - len(tail)]
     split = lexicon.joined_split(base, names - {base})
     if split is None:
-        return None
+        return _camel_join_by_draft(base, tail, counts, prose)
     suggestion = " ".join(split.parts) + tail
     candidate = Verdict(True, split.confidence, (suggestion,), "joined")
     confidence = (
         max(split.confidence, 0.6) if _part_used_alone(candidate, counts) else split.confidence
     )
     return candidate._replace(confidence=confidence)
+
+
+def _camel_join_by_draft(base: str, tail: str, counts: Counter[str], prose: str) -> Verdict | None:
+    """Evidence from the draft itself for a split the lexicon will not make.
+
+    "NewYork" (a string the web also writes) beside "New York", or "JohnIvankoe" beside a
+    later "Ivankoe": the draft writes the two words apart, so here they were run together.
+    """
+    from draftlint.lexicon_names import Verdict
+
+    i = next(k for k in range(1, len(base)) if base[k - 1].islower() and base[k].isupper())
+    head, rest = base[:i], base[i:]
+    if len(head) < 2 or len(rest) < 3:
+        return None
+    suggestion = (f"{head} {rest}{tail}",)
+    if f"{head} {rest}" in prose or (counts.get(rest, 0) > 0 and head[:1].isupper()):
+        return Verdict(True, 0.6, suggestion, "joined")
+    if head[:1].isupper() and rest[1:].islower() and _is_given_name(head):
+        return Verdict(True, 0.45, suggestion, "joined")  # "JohnIvankoe": a note
+    return None
+
+
+def _is_given_name(word: str) -> bool:
+    return word in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """First names (rules/lists/given-names.txt, also read by CN202)."""
+    from draftlint.data_files import read_list
+
+    return frozenset(read_list("lists/given-names.txt"))
 
 
 def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
