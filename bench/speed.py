@@ -42,6 +42,8 @@ def time_engine(
             words += analysis.word_count()
             if config is not None:
                 lint_document(document, select_rules(config, name), config)
+            else:  # the peer: the whole shared analysis, every part of it built
+                analysis.tokens, analysis.sentences, analysis.quotations  # noqa: B018
         best = min(best, time.process_time() - start)
     return best, words
 
@@ -74,7 +76,7 @@ def main() -> int:
     analysis_time, words = time_engine(texts, None, args.repeat)
     engine_time, _ = time_engine(texts, config, args.repeat)
     print(f"corpus: {len(texts)} files, {words} words; rules: {len(rules)} ({args.select})")
-    print(f"analysis only (peer): {words / analysis_time:>12,.0f} words/s")
+    print(f"full analysis (peer): {words / analysis_time:>12,.0f} words/s")
     print(
         f"analysis + rules:     {words / engine_time:>12,.0f} words/s"
         f"  ({engine_time / analysis_time:.2f}x the analysis time)"

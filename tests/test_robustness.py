@@ -69,3 +69,16 @@ def test_very_long_line() -> None:
     text = ("alpha beta " * 10000) + "the the end.\n"
     result = lint_text(text, "long.txt", "text", Config(select=("GR201",)))
     assert [(v.code, v.column) for v in result.violations] == [("GR201", 110001)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_word_count_without_tokens_equals_the_tokens_count(text: str) -> None:
+    """word_count() skips building tokens when none are built; both ways count the same."""
+    from draftlint import formats
+    from draftlint.text import Analysis
+
+    document = formats.parse("a.txt", text, "text")
+    counted = Analysis(document).word_count()
+    tokens = Analysis(document).tokens
+    assert counted == sum(1 for t in tokens if t.kind in ("word", "number", "abbrev"))

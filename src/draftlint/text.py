@@ -97,11 +97,21 @@ def _kind(token: str, group: str | None) -> str:
     first = token[0]
     if first.isdigit():
         return "number"
-    if first.isalpha():
+    if first.isalnum():  # a letter, or a numeric character the word branch took ("¼")
         return "abbrev" if token[-1] == "." else "word"
     if token == OBJECT:
         return "object"
     return "punct" if token in _PUNCT else "symbol"
+
+
+@functools.cache
+def _count_re(urls: bool, at_signs: bool) -> re.Pattern[str]:
+    """The tokenizer's alternation with one group around the counted branches (word, number,
+    abbreviation); every other branch is uncaptured, so ``findall`` yields "" for it."""
+    skipped = ([_URL] if urls else []) + ([_EMAIL, _HANDLE] if at_signs else [])
+    skipped = [re.sub(r"\(\?P<\w+>", "(?:", branch) for branch in skipped]
+    counted, other = _COMMON.rsplit("|", 1)
+    return re.compile("|".join([*skipped, f"({counted})", other]), re.VERBOSE)
 
 
 def tokenize(prose: str) -> list[Token]:
@@ -140,28 +150,69 @@ class Analysis:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        prose = document.prose
-        self.tokens: list[Token] = tokenize(prose)
-        self._token_starts = [t.start for t in self.tokens]
-        self.paragraphs: list[Paragraph] = []
-        for block in document.blocks:
-            first = bisect.bisect_left(self._token_starts, block.start)
-            last = bisect.bisect_left(self._token_starts, block.end)
-            self.paragraphs.append(Paragraph(block.start, block.end, block.kind, first, last))
-        self.sentences: list[Sentence] = []
+
+    # Each part is computed on first use and kept: a run whose rules read only the prose and
+    # the blocks (spacing, artefacts, quotation marks) never builds a Token.
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.document.prose)
+
+    @functools.cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @functools.cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        starts = self._token_starts
+        return [
+            Paragraph(
+                block.start,
+                block.end,
+                block.kind,
+                bisect.bisect_left(starts, block.start),
+                bisect.bisect_left(starts, block.end),
+            )
+            for block in self.document.blocks
+        ]
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
         for index, paragraph in enumerate(self.paragraphs):
-            self.sentences.extend(self._split_sentences(index, paragraph))
-        self._sentence_starts = [s.start for s in self.sentences]
-        self.quotations: list[Quotation] = []
-        for index, paragraph in enumerate(self.paragraphs):
-            self.quotations.extend(find_quotations(prose, paragraph.start, paragraph.end, index))
+            sentences.extend(self._split_sentences(index, paragraph))
+        return sentences
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @functools.cached_property
+    def quotations(self) -> list[Quotation]:
+        # By block, not by Paragraph: a quotation needs no tokens (paragraph i is block i).
+        prose = self.document.prose
+        quotations: list[Quotation] = []
+        for index, block in enumerate(self.document.blocks):
+            quotations.extend(find_quotations(prose, block.start, block.end, index))
+        return quotations
 
     # ------------------------------------------------------------------ queries
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.kind == "word"]
 
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.kind in ("word", "number", "abbrev"))
+        """Tokens that are words, numbers or abbreviations (URLs and the like are not).
+
+        Counted without building tokens when they are not built yet: the same alternation
+        with only the counted branches captured, so ``findall`` does the work in C.
+        """
+        if "tokens" in self.__dict__:
+            return sum(1 for t in self.tokens if t.kind in ("word", "number", "abbrev"))
+        prose = self.document.prose
+        urls = "://" in prose or "www." in prose
+        at_signs = "@" in prose or "#" in prose
+        found = _count_re(urls, at_signs).findall(prose)
+        return len(found) - found.count("")
 
     def token_index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -27,7 +27,7 @@ _OPENING = '\u201c\u201e"'
 def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding]:
     analysis = document.analysis
     prose = document.prose
-    paragraphs = analysis.paragraphs
+    paragraphs = document.blocks  # block i is paragraph i; blocks need no tokens
     for quote in analysis.quotations:
         if quote.closed:
             continue
