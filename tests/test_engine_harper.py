@@ -52,9 +52,20 @@ def test_harper_readability_nags_deferred_to_rd_rules(seed_result) -> None:
 
 
 def test_dialect_reaches_harper() -> None:
+    import harper
+
+    from draftlint.engines.harper import HarperEngine
+
+    expected = {
+        "en-GB": harper.Dialect.BRITISH,
+        "en-US": harper.Dialect.AMERICAN,
+        "auto": harper.Dialect.AMERICAN,
+    }
+    for dialect, harper_dialect in expected.items():
+        assert HarperEngine({}, dialect)._linter().dialect == harper_dialect, dialect
+    # British spellings are words to our lexicon, so no dialect makes them typos.
     close_sessions()
     text = "The colour of the theatre was grey.\n"
-    us = lint_text(text, "a.txt", "text", Config(engines=("harper",), dialect="en-US"))
     gb = lint_text(text, "a.txt", "text", Config(engines=("harper",), dialect="en-GB"))
-    # British spellings are words to our lexicon, so neither dialect reports them as typos.
+    us = lint_text(text, "a.txt", "text", Config(engines=("harper",), dialect="en-US"))
     assert not [v for v in us.violations + gb.violations if v.code == "HP101"]

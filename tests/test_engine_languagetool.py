@@ -154,7 +154,7 @@ def test_no_url_and_no_local_install_is_a_clean_skip(tmp_path, monkeypatch, caps
     draft.write_text("Fine text.\n", encoding="utf-8")
     assert main(["check", "--no-cache", "--engine", "languagetool", str(draft)]) == 0
     err = capsys.readouterr().err
-    assert "languagetool skipped:" in err and "never downloads" in err or "no Java" in err
+    assert "languagetool skipped:" in err and ("never downloads" in err or "no Java" in err)
     assert not (tmp_path / "nothing-here").exists()  # nothing created, nothing downloaded
 
 

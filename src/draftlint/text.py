@@ -127,7 +127,6 @@ def tokenize(prose: str) -> list[Token]:
 # A sentence ends at . ? ! or an ellipsis, perhaps followed by closing quotes/brackets,
 # then white space.  Whether it really ends is decided by _is_break.
 _SENTENCE_END_RE = re.compile(r"[.?!\u2026]+['\"\u2019\u201d)\]]*(?=\s)")
-_CLOSERS = "'\"\u2019\u201d)]"
 
 #: Abbreviations after which a full stop never ends a sentence.
 TITLE_ABBREVIATIONS = frozenset(
@@ -197,9 +196,6 @@ class Analysis:
         return quotations
 
     # ------------------------------------------------------------------ queries
-    def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.kind == "word"]
-
     def word_count(self) -> int:
         """Tokens that are words, numbers or abbreviations (URLs and the like are not).
 
@@ -328,7 +324,3 @@ def find_quotations(prose: str, start: int, end: int, paragraph: int) -> list[Qu
 
 def analyse(document: Document) -> Analysis:
     return Analysis(document)
-
-
-def is_object(token: Token) -> bool:
-    return token.text == OBJECT

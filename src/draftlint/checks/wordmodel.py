@@ -248,13 +248,3 @@ def spelling_judge(
         return Severity.INFO if any(not lexicon.is_word(w) for w in words) else None
 
     return judge
-
-
-def _names(document: Document, lexicon: Lexicon) -> set[str]:
-    analysis = document.analysis
-    tokens = analysis.tokens
-    initial = sentence_initial(document)
-    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-    return lexicon.learn_names(
-        (tokens[i].text, i in initial, _introduced(tokens, i)) for i in words
-    )
