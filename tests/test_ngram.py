@@ -66,6 +66,49 @@ def test_katz_backoff() -> None:
     assert logprob("the", "zebra", "purple") <= logprob(None, "zebra", "purple") + 0.02
 
 
+def test_lookups_find_every_stored_key_and_nothing_else() -> None:
+    model = get_model()
+    for table in ("bi", "ctx", "tri"):
+        low, starts = model._parts[table]
+        stored = (
+            np.repeat(np.arange(len(starts) - 1, dtype=np.uint64), np.diff(starts)) << np.uint64(32)
+        ) | low
+        sample = np.r_[0, 1, 15, 16, 17, len(stored) // 3, len(stored) - 17, len(stored) - 1]
+        assert model._find(table, stored[sample]).tolist() == sample.tolist()
+        # between two stored keys, below the first and above the last: absent
+        gaps = stored[sample[sample > 0]] - np.uint64(1)
+        absent = gaps[~np.isin(gaps, stored)]
+        beyond = np.array([stored[-1] + np.uint64(1), np.uint64(2**40)], np.uint64)
+        assert (model._find(table, np.r_[absent, beyond]) == -1).all()
+        assert model._find(table, np.zeros(0, np.uint64)).shape == (0,)
+
+
+def test_context_rows_come_free_with_bigram_rows() -> None:
+    model = get_model()
+    rng = np.random.default_rng(7)
+    w1, w2 = rng.integers(0, 2000, 20_000), rng.integers(0, 2000, 20_000)
+    via_bigram = model.ctx_of_bigrams(model.find_bigrams(w1, w2))
+    assert (via_bigram == model.find_contexts(w1, w2)).all()
+    assert (via_bigram >= 0).sum() > 100
+
+
+def test_pair_tables_agree_with_the_model() -> None:
+    model = get_model()
+    left, right = model.pair_rows(("the", "to"))
+    words = np.arange(0, len(model.words), 97)
+    for k, x in enumerate(("the", "to")):
+        xs = np.full(len(words), model.word_id(x))
+        lp, order = model.logprob_ids(np.full(len(words), OOV), words, xs, orders=True)
+        explicit = order >= 2
+        assert np.allclose(left[k, words][explicit], lp[explicit], atol=5e-3)  # float16
+        assert np.isneginf(left[k, words][~explicit]).all()
+        lp, order = model.logprob_ids(np.full(len(words), OOV), xs, words, orders=True)
+        explicit = order >= 2
+        assert np.allclose(right[k, words][explicit], lp[explicit], atol=5e-3)
+    with pytest.raises(KeyError):
+        model.pair_rows(("zebra",))
+
+
 def test_probabilities_are_sane() -> None:
     assert logprob(None, "of", "the") > logprob(None, "of", "of")
     assert logprob("one", "of", "the") > -1.5

@@ -26,6 +26,11 @@ Format (read by ``draftlint.ngram``; every array is a plain ``.npy`` so it memor
 - ``tri_logp.npy``  uint8[N3]   code of log10 P(w3 | w1 w2) (row 2).
 - ``codebook.npy``  float32[3, 256] the quantisation levels (evenly spaced; 0.0 exact for
                     backoffs).
+- ``pair_left.npy`` float16[P, V] log10 P(x | w) for each word x of ``meta["pair_words"]`` (the
+                    function words the dropped-word check inserts) after every word w, where the
+                    bigram w x is explicit, else -inf; ``pair_right.npy`` the same for P(w | x).
+                    Derived from the tables above (``derive``), they turn the dropped-word
+                    check's first pass (which words could fill a gap?) into array indexing.
 - ``meta.json``     counts, bit widths, quantisation error, source checksum and the build command.
 
 Why this shape: sorted integer keys searched with ``np.searchsorted`` need no hashing and load in
@@ -247,6 +252,37 @@ def build(arpa: Path, out: Path, licence: Path | None) -> dict[str, object]:
     return meta
 
 
+#: Words whose bigrams with every word are tabulated (``pair_left`` / ``pair_right``): the
+#: function words a writer drops (``draftlint.context_slips.DROPPABLE`` is a subset).
+PAIR_WORDS = (
+    "the a an to of and is was in on for that be has have he it are with will "
+    "at by as his its their from this were had"
+).split()
+
+
+def derive(out: Path) -> None:
+    """Tables computed from the compiled model itself (so they agree with it exactly)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from draftlint.ngram import NgramModel
+
+    model = NgramModel(out)
+    vocab = np.arange(len(model.words), dtype=np.int64)
+    none = np.full(len(vocab), -1, np.int64)
+    left = np.empty((len(PAIR_WORDS), len(vocab)), np.float16)
+    right = np.empty_like(left)
+    for k, word in enumerate(PAIR_WORDS):
+        x = np.full(len(vocab), model.ids[word], np.int64)
+        lp, order = model.logprob_ids(none, vocab, x, orders=True)  # P(x | w)
+        left[k] = np.where(order >= 2, lp, -np.inf)
+        lp, order = model.logprob_ids(none, x, vocab, orders=True)  # P(w | x)
+        right[k] = np.where(order >= 2, lp, -np.inf)
+    np.save(out / "pair_left.npy", left, allow_pickle=False)
+    np.save(out / "pair_right.npy", right, allow_pickle=False)
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    meta["pair_words"] = PAIR_WORDS
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parents[1]
     default_src = root.parent / "shared" / "ngrams" / "cmusphinx-en-us-3gram"
@@ -260,12 +296,21 @@ def main(argv: list[str] | None = None) -> int:
         "next to the ARPA file)",
     )
     parser.add_argument("--out", type=Path, default=root / "src" / "draftlint" / "data" / "ngram")
+    parser.add_argument(
+        "--derived-only",
+        action="store_true",
+        help="only recompute the tables derived from an already compiled model",
+    )
     args = parser.parse_args(argv)
+    if args.derived_only:
+        derive(args.out)
+        return 0
     licence = args.licence or args.arpa.parent / "LICENSE-CMU.txt"
     if not args.arpa.is_file():
         print(f"error: {args.arpa} not found", file=sys.stderr)
         return 2
     meta = build(args.arpa, args.out, licence if licence.is_file() else None)
+    derive(args.out)
     size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     print(json.dumps(meta["counts"]), f"{size / 1e6:.1f} MB in {args.out}")
     print("quantisation max |error| (log10):", meta["quantisation"]["max_abs_error"])  # type: ignore[index]

@@ -8,6 +8,7 @@ config cannot be trusted.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 import tomllib
@@ -91,12 +92,9 @@ class Config:
         return best_select > best_ignore
 
     def ignored_for(self, path: str) -> list[str]:
-        codes: list[str] = []
-        rel = _relative(path, self.root)
-        for pattern, pattern_codes in self.per_file_ignores:
-            if _glob_match(rel, pattern):
-                codes.extend(pattern_codes)
-        return codes
+        if not self.per_file_ignores:
+            return []  # no path arithmetic: this runs for every rule of every file
+        return list(_ignored_for(path, self.root, self.per_file_ignores, os.getcwd()))
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         best, level = -1, default
@@ -128,6 +126,19 @@ def _prefix_length(code: str, prefix: str) -> int:
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...] | list[str]) -> int:
     return max((_prefix_length(code, p) for p in prefixes), default=-1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ignored_for(
+    path: str, root: str, per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...], cwd: str
+) -> tuple[str, ...]:
+    del cwd  # part of the cache key: relative paths mean something else in another directory
+    rel = _relative(path, root)
+    codes: list[str] = []
+    for pattern, pattern_codes in per_file_ignores:
+        if _glob_match(rel, pattern):
+            codes.extend(pattern_codes)
+    return tuple(codes)
 
 
 def _relative(path: str, root: str) -> str:

@@ -22,9 +22,9 @@ second for both checks); the one-sentence functions pay numpy's per-call overhea
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -114,6 +114,42 @@ class _Batch(NamedTuple):
     gaps: list[tuple[int, int, int, int]]  # (position after the gap, sentence, token, shape)
 
 
+class _Token(NamedTuple):
+    """What the batch needs to know of one token text (cached: news repeats its words)."""
+
+    ids: tuple[int, ...]  # model ids of its LM words; () for punctuation
+    shape: int  # bit 1: capitalised; bit 2: holds digits (and is not a plain word)
+    word: str  # its one LM word, if it has exactly one and the model knows it; else ""
+    alpha: bool  # letters only
+    clitic: str  # "n't", "'s" ... if the token is such a clitic, else ""
+    slip_case: int  # 2: lowercase, 1: Capitalised (a slip only at a sentence's start), 0: other
+
+
+_TOKENS: dict[int, dict[str, _Token]] = {}
+_TOKEN_CACHE = 1 << 17
+
+
+def _token(model: NgramModel, tok: str) -> _Token:
+    cache = _TOKENS.setdefault(id(model), {})
+    found = cache.get(tok)
+    if found is None:
+        if len(cache) >= _TOKEN_CACHE:
+            cache.clear()
+        ids = model.token_ids(tok)
+        shape = int(tok[:1].isupper()) | 2 * (not tok.isalpha() and any(c.isdigit() for c in tok))
+        word = model.words[ids[0]] if len(ids) == 1 and ids[0] >= 0 else ""
+        clitic = tok.replace("\u2019", "'").lower()
+        found = cache[tok] = _Token(
+            ids,
+            shape,
+            word,
+            tok.isalpha(),
+            clitic if clitic in _CLITICS else "",
+            2 if tok.islower() else int(tok[:1].isupper() and tok[1:].islower()),
+        )
+    return found
+
+
 def _batch(
     sentences: Sequence[Sequence[str]], model: NgramModel, confusions: dict[str, tuple[str, ...]]
 ) -> _Batch:
@@ -128,43 +164,38 @@ def _batch(
         ids.append(bos)
         gap_ok = False  # no punctuation since the last word, and that word is known
         prev_shape = 0
+        records = [_token(model, t) for t in tokens]
         i = 0
-        n = len(tokens)
+        n = len(records)
         while i < n:
-            tok = tokens[i]
-            nxt = tokens[i + 1] if i + 1 < n else ""
-            if nxt and (nxt[:1] in "'\u2019" or nxt == "n't") and tok.isalpha():
-                clitic = nxt.replace("\u2019", "'").lower()
-                if clitic in _CLITICS:
-                    # spaCy-style "do" "n't" / "it" "'s" -> don't / it's
-                    stem = tok.lower()
-                    if clitic == "n't":
-                        stem = _NEGATIVE_STEMS.get(stem, stem)
-                    ids.extend(word_id(w, OOV) for w in lm_words(stem + clitic))
-                    gap_ok = False
-                    i += 2
-                    continue
-            words = lm_words(tok)
-            if not words:
+            rec = records[i]
+            if rec.alpha and i + 1 < n and records[i + 1].clitic:
+                # spaCy-style "do" "n't" / "it" "'s" -> don't / it's
+                clitic = records[i + 1].clitic
+                stem = tokens[i].lower()
+                if clitic == "n't":
+                    stem = _NEGATIVE_STEMS.get(stem, stem)
+                ids.extend(word_id(w, OOV) for w in lm_words(stem + clitic))
+                gap_ok = False
+                i += 2
+                continue
+            wid = rec.ids
+            if not wid:
                 gap_ok = False  # punctuation: transparent to the model (ASR text has none)
                 i += 1
                 continue
             pos = len(ids)
-            wid = [word_id(w, OOV) for w in words]
-            # shape: 1 capitalised, 2 has digits (bits for this token; <<2 for the one before)
-            shape = (tok[:1].isupper() and pos > first + 1) | (
-                2 * (not tok.isalpha() and any(c.isdigit() for c in tok))
-            )
+            # shape bits for this token; <<2 for the one before (a sentence's first word is
+            # capitalised anyway)
+            shape = rec.shape & ~1 if pos == first + 1 else rec.shape
             if gap_ok and wid[0] >= 0:
                 gaps.append((pos, s, i, shape | prev_shape << 2))
             prev_shape = shape
-            if len(words) == 1 and wid[0] >= 0:
-                word = words[0]
-                if word in confusions and (
-                    tok.islower() or (pos == first + 1 and tok[:1].isupper() and tok[1:].islower())
-                ):
-                    # a capitalised word mid-sentence is a name or a title, not a slip
-                    slips.append((pos, s, i, word))
+            # a capitalised word mid-sentence is a name or a title, not a slip
+            if rec.word in confusions and (
+                rec.slip_case == 2 or (rec.slip_case and pos == first + 1)
+            ):
+                slips.append((pos, s, i, rec.word))
             ids.extend(wid)
             gap_ok = wid[-1] >= 0
             i += 1
@@ -172,6 +203,66 @@ def _batch(
         start.extend([first] * (len(ids) - first))
         end.extend([len(ids) - 1] * (len(ids) - first))
     return _Batch(np.array(ids, np.int64), np.array(start), np.array(end), slips, gaps)
+
+
+# -- lookups shared by both checks -------------------------------------------------------------
+#
+# Each check is written as a generator of steps: it yields the lookups it needs next (bigram
+# rows, context rows, scored positions) and is sent their answers. ``_drive`` runs both checks in
+# step and answers each step's requests of one kind with one lookup, so a document costs a
+# handful of numpy calls however its work divides between the checks; that fixed cost, not the
+# lookups themselves, is most of the time on documents of a few hundred words.
+
+#: a step's requests: "bi" / "ctx": (w1, w2) arrays; "rows": (h1, w, bigram row, context row)
+Request = dict[str, list[tuple[np.ndarray, ...]]]
+T = TypeVar("T")
+Steps = Generator[Request, dict[str, list[Any]], T]
+
+
+def _drive(model: NgramModel, checks: Sequence[Steps[Any]]) -> list[Any]:
+    """Run the checks' steps together; returns what each check returns."""
+    results: list[Any] = [None] * len(checks)
+    requests: dict[int, Request] = {}
+    for i, check in enumerate(checks):
+        try:
+            requests[i] = next(check)
+        except StopIteration as done:
+            results[i] = done.value
+    while requests:
+        answers = _answer(model, list(requests.values()))
+        following: dict[int, Request] = {}
+        for i, answer in zip(list(requests), answers, strict=True):
+            try:
+                following[i] = checks[i].send(answer)
+            except StopIteration as done:
+                results[i] = done.value
+        requests = following
+    return results
+
+
+def _answer(model: NgramModel, requests: list[Request]) -> list[dict[str, list[Any]]]:
+    """One lookup per kind for all the requests; answers in the requests' shapes."""
+    answers: list[dict[str, list[Any]]] = [{} for _ in requests]
+    for kind in ("bi", "ctx", "rows"):
+        parts = [(i, part) for i, r in enumerate(requests) for part in r.get(kind, ())]
+        if not parts:
+            continue
+        columns = [np.concatenate([part[c] for _, part in parts]) for c in range(len(parts[0][1]))]
+        if kind == "bi":
+            out: Any = model.find_bigrams(*columns)
+        elif kind == "ctx":
+            out = model.find_contexts(*columns)
+        else:
+            out = model.logprob_rows(*columns, orders=True)
+        edges = np.cumsum([len(part[0]) for _, part in parts])[:-1]
+        pieces = (
+            np.split(out, edges)
+            if kind != "rows"
+            else list(zip(np.split(out[0], edges), np.split(out[1], edges), strict=True))
+        )
+        for (i, _), piece in zip(parts, pieces, strict=True):
+            answers[i].setdefault(kind, []).append(piece)
+    return answers
 
 
 # -- real-word slips -----------------------------------------------------------------------------
@@ -209,6 +300,12 @@ def score_slips(
 def _score_slips(
     b: _Batch, model: NgramModel, confusions: dict[str, tuple[str, ...]]
 ) -> SlipScores:
+    return _drive(model, [_slip_steps(b, model, confusions)])[0]  # type: ignore[no-any-return]
+
+
+def _slip_steps(
+    b: _Batch, model: NgramModel, confusions: dict[str, tuple[str, ...]]
+) -> Steps[SlipScores]:
     ids = b.ids
     rows_cand: list[int] = []
     rows_var: list[int] = []
@@ -219,26 +316,57 @@ def _score_slips(
         rows_cand.extend([c] * (len(names) + 1))
         rows_var.append(model.ids[word])
         rows_var.extend(model.ids[a] for a in names)
+    empty = SlipScores(*(np.zeros(0, int),) * 2, [], [], *(np.zeros(0),) * 7)
     if not rows_cand:
-        e = np.zeros(0)
-        return SlipScores(e.astype(int), e.astype(int), [], [], e, e, e, e, e, e, e)
+        return empty
     cand = np.array(rows_cand)
     var = np.array(rows_var, np.int64)
     pos = np.array([p for p, _s, _t, _w in b.slips])[cand]
+    a1 = ids[pos - 1]
+    b1 = ids[pos + 1]
+    # stage 1, bigram level: P(v | a1) P(b1 | v) for each variant v. A candidate goes on only
+    # if an alternative comes near the word as written (most uses of "to", "in", "is" ... are
+    # nowhere near), and the two bigram rows found here serve the trigram scoring below.
+    bi_av, bi_vb = (yield {"bi": [(a1, var), (var, b1)]})["bi"]
+    bigram = model.logprob_rows(a1, var, bi_av, np.full(len(var), -1)) + model.logprob_rows(
+        var, b1, bi_vb, np.full(len(var), -1)
+    )
+    heads = np.flatnonzero(np.r_[True, cand[1:] != cand[:-1]])
+    bigram_llr = bigram - bigram[heads][cand]
+    bigram_llr[heads] = -np.inf
+    best_bigram = np.full(len(heads), -np.inf)
+    np.maximum.at(best_bigram, cand, bigram_llr)
+    live = best_bigram >= SLIP_MIN_BIGRAM_LLR
+    if not live.any():
+        return empty
+    if not live.all():
+        keep = live[cand]
+        live_ids = np.flatnonzero(live)
+        renumber = np.cumsum(live) - 1
+        cand, var, pos = renumber[cand[keep]], var[keep], pos[keep]
+        a1, b1, bi_av, bi_vb = a1[keep], b1[keep], bi_av[keep], bi_vb[keep]
+        slips = [b.slips[c] for c in live_ids]
+        alt_names = [alt_names[c] for c in live_ids]
+    else:
+        slips = b.slips
     first = b.start[pos]
     last = b.end[pos]
     n = len(ids)
-    a1 = ids[pos - 1]
     a2 = np.where(pos - 2 >= first, ids[np.maximum(pos - 2, 0)], OOV)
-    b1 = ids[pos + 1]
     has_b2 = pos + 2 <= last
     b2 = np.where(has_b2, ids[np.minimum(pos + 2, n - 1)], OOV)
-    lp, order = model.logprob_ids(  # type: ignore[misc]
-        np.concatenate([a2, a1, var]),
-        np.concatenate([a1, var, b1]),
-        np.concatenate([var, b1, b2]),
-        orders=True,
-    )
+    # stage 2, trigram level: P(v | a2 a1) P(b1 | a1 v) P(b2 | v b1), sharing the rows above
+    found = yield {"bi": [(b1, b2)], "ctx": [(np.where(a1 >= 0, a2, OOV), a1)]}
+    (bi_bb,), (ctx_a,) = found["bi"], found["ctx"]
+    scored = yield {
+        "rows": [
+            (a1, var, bi_av, ctx_a),
+            (var, b1, bi_vb, model.ctx_of_bigrams(bi_av)),
+            (b1, b2, bi_bb, model.ctx_of_bigrams(bi_vb)),
+        ]
+    }
+    lp = np.stack([r[0] for r in scored["rows"]])
+    order = np.stack([r[1] for r in scored["rows"]])
     R = len(cand)
     lp = lp.reshape(3, R)
     order = order.reshape(3, R)
@@ -266,9 +394,9 @@ def _score_slips(
     alt = [alt_names[c][best[c] - heads[c] - 1] if valid[c] else "" for c in range(len(heads))]
     oov = (a1[heads] < 0) | (b1[heads] < 0)
     return SlipScores(
-        sentence=np.array([s for _p, s, _t, _w in b.slips]),
-        token=np.array([t for _p, _s, t, _w in b.slips]),
-        word=[w for _p, _s, _t, w in b.slips],
+        sentence=np.array([s for _p, s, _t, _w in slips]),
+        token=np.array([t for _p, _s, t, _w in slips]),
+        word=[w for _p, _s, _t, w in slips],
         alternative=alt,
         llr=np.where(valid, llr[best], -np.inf),
         left=lp[0][best] - lp[0][heads],
@@ -352,6 +480,12 @@ def score_gaps(
 def _score_gaps(
     b: _Batch, model: NgramModel, words: Sequence[str], max_bigram_lp: float
 ) -> GapScores:
+    return _drive(model, [_gap_steps(b, model, words, max_bigram_lp)])[0]  # type: ignore[no-any-return]
+
+
+def _gap_steps(
+    b: _Batch, model: NgramModel, words: Sequence[str], max_bigram_lp: float
+) -> Steps[GapScores]:
     ids = b.ids
     if not b.gaps:
         e = np.zeros(0)
@@ -361,10 +495,11 @@ def _score_gaps(
     sent = np.array([g[1] for g in b.gaps])
     tok = np.array([g[2] for g in b.gaps])
     shape = np.array([g[3] for g in b.gaps])
-    bi = model.find_bigrams(ids[pos - 1], ids[pos])
+    (bi,) = (yield {"bi": [(ids[pos - 1], ids[pos])]})["bi"]
     bi_lp = np.where(bi >= 0, model.bigram_logp(np.maximum(bi, 0)), np.nan)
     keep = ~(bi_lp > max_bigram_lp)
     pos, sent, tok, bi_lp, shape = pos[keep], sent[keep], tok[keep], bi_lp[keep], shape[keep]
+    bi = bi[keep]
     G = len(pos)
     if G == 0:
         e = np.zeros(0)
@@ -377,43 +512,59 @@ def _score_gaps(
     b1 = ids[pos + 1]  # always exists: </s> at worst
     ins = np.array([model.word_id(w) for w in words], np.int64)
     F = len(ins)
-    # stage 1: a word is tried only where the model knows both bigrams it would make (a1 x and
-    # x b0; true for 97% of the right insertions), which skips most of the lookups
-    A1 = np.repeat(a1, F)
-    B0 = np.repeat(b0, F)
-    X = np.tile(ins, G)
-    known = (model.find_bigrams(A1, X) >= 0) & (model.find_bigrams(X, B0) >= 0)
-    live = known.reshape(G, F).any(axis=1)
+    # stage 1, from the pair tables (no lookups): a word is tried only where the model knows both
+    # bigrams it would make (a1 x and x b0; true for 97% of the right insertions), and only the
+    # CANDIDATES best by the bigram-level gain go on to the trigram scoring below
+    left, right = model.pair_rows(words)
+    bigram_gain = left[:, a1].T + right[:, b0].T  # (G, F), -inf where a bigram is unknown
+    cut = min(CANDIDATES, F)
+    top = np.argsort(-bigram_gain, axis=1, kind="stable")[:, :cut]
+    # the gain of the best word at bigram level: log10 P(x | a1) P(b0 | x) / P(b0 | a1)
+    across = np.where(np.isnan(bi_lp), model.unigram_logp(b0) + model.backoff_weight(a1), bi_lp)
+    best_gain = bigram_gain[np.arange(G), top[:, 0]] - across
+    known = np.zeros((G, F), bool)
+    np.put_along_axis(
+        known,
+        top,
+        np.isfinite(np.take_along_axis(bigram_gain, top, axis=1))
+        & (best_gain >= MIN_BIGRAM_GAIN)[:, None],
+        1,
+    )
+    live = known.any(axis=1)
     if not live.all():
         sel = np.flatnonzero(live)
         pos, sent, tok, bi_lp, shape = pos[sel], sent[sel], tok[sel], bi_lp[sel], shape[sel]
-        a1, a2, b0, b1 = a1[sel], a2[sel], b0[sel], b1[sel]
-        known = known.reshape(G, F)[sel].reshape(-1)
+        a1, a2, b0, b1, bi = a1[sel], a2[sel], b0[sel], b1[sel], bi[sel]
+        known = known[sel]
         G = len(pos)
         if G == 0:
             e = np.zeros(0)
             e2 = np.zeros((0, 5))
             return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
-        A1 = np.repeat(a1, F)
-        B0 = np.repeat(b0, F)
-        X = np.tile(ins, G)
-    # without: P(b0 | a2 a1) P(b1 | a1 b0)
-    lp0, ord0 = model.logprob_ids(  # type: ignore[misc]
-        np.concatenate([a2, a1]), np.concatenate([a1, b0]), np.concatenate([b0, b1]), orders=True
-    )
-    without = lp0[:G] + lp0[G:]
-    without_order = ord0[:G] + ord0[G:]
-    # with x: P(x | a2 a1) P(b0 | a1 x) P(b1 | x b0)   (rows: gap-major, then word)
-    k = np.flatnonzero(known)
-    A2 = np.repeat(a2, F)[k]
-    B1 = np.repeat(b1, F)[k]
-    A1, B0, X = A1[k], B0[k], X[k]
-    lp1, ord1 = model.logprob_ids(  # type: ignore[misc]
-        np.concatenate([A2, A1, X]),
-        np.concatenate([A1, X, B0]),
-        np.concatenate([X, B0, B1]),
-        orders=True,
-    )
+    # rows k of the (gap, word) grid to score: gap g = k // F, word X
+    k = np.flatnonzero(known.reshape(-1))
+    g = k // F
+    A1, B0, X = a1[g], b0[g], ins[k % F]
+    # without the insertion: P(b0 | a2 a1) P(b1 | a1 b0); with x: P(x | a2 a1) P(b0 | a1 x)
+    # P(b1 | x b0). The bigram and context rows are shared between the two where they can be.
+    found = yield {"bi": [(b0, b1), (A1, X), (X, B0)], "ctx": [(a2, a1)]}
+    (bi_bb, bi_ax, bi_xb), (ctx_a,) = found["bi"], found["ctx"]
+    scored = yield {
+        "rows": [
+            (a1, b0, bi, ctx_a),
+            (b0, b1, bi_bb, model.ctx_of_bigrams(bi)),
+            (A1, X, bi_ax, ctx_a[g]),
+            (X, B0, bi_xb, model.ctx_of_bigrams(bi_ax)),
+            (B0, b1[g], bi_bb[g], model.ctx_of_bigrams(bi_xb)),
+        ]
+    }
+    (w0, v0), (w1, v1), (x0, y0), (x1, y1), (x2, y2) = scored["rows"]
+    lp0 = np.concatenate([w0, w1])
+    ord0 = np.concatenate([v0, v1])
+    without = w0 + w1
+    without_order = v0 + v1
+    lp1 = np.concatenate([x0, x1, x2])
+    ord1 = np.concatenate([y0, y1, y2])
     n = len(k)
     parts = np.full((3, G * F), -99.0)
     ords = np.zeros((3, G * F), np.int64)
@@ -613,7 +764,10 @@ def scan(
     if not sentences:
         return out
     b = _batch(sentences, model, confusions)
-    sc = _score_slips(b, model, confusions)
+    sc, gs = _drive(
+        model,
+        [_slip_steps(b, model, confusions), _gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)],
+    )
     if len(sc.word):
         z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
         hit = (z >= _threshold("slip", level)) & np.isfinite(sc.llr)
@@ -623,7 +777,6 @@ def scan(
             if sentences[s][t][:1].isupper():
                 alt = alt[:1].upper() + alt[1:]
             out[s][0].append(Slip(t, alt, round(float(sc.llr[k]), 3)))
-    gs = _score_gaps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)
     if len(gs.word):
         z = _logits("gap", gap_features(gs, model), gs.word)
         hit = z >= _threshold("gap", level)
@@ -635,6 +788,13 @@ def scan(
 
 #: gaps whose bigram the model knows with log10 P(b0 | a1) above this are not scored
 GAP_MAX_BIGRAM_LP = -2.0
+#: candidates for a slip whose best alternative scores below this (log10 ratio at bigram level,
+#: over the word and the one after) are not scored with trigrams
+SLIP_MIN_BIGRAM_LLR = -1.0
+#: words per gap scored with trigrams: the best by bigram-level gain (17 = every word)
+CANDIDATES = 3
+#: gaps where no word gains this much (log10, bigram level) are not scored with trigrams
+MIN_BIGRAM_GAIN = -1.0
 
 
 def find_real_word_slips(
