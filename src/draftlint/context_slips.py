@@ -256,14 +256,12 @@ def _answer(model: NgramModel, requests: list[Request]) -> list[dict[str, list[A
             out = model.find_contexts(*columns)
         else:
             out = model.logprob_rows(*columns, orders=True)
-        edges = np.cumsum([len(part[0]) for _, part in parts])[:-1]
-        pieces = (
-            np.split(out, edges)
-            if kind != "rows"
-            else list(zip(np.split(out[0], edges), np.split(out[1], edges), strict=True))
-        )
-        for (i, _), piece in zip(parts, pieces, strict=True):
+        start = 0
+        for i, part in parts:
+            end = start + len(part[0])
+            piece = out[start:end] if kind != "rows" else (out[0][start:end], out[1][start:end])
             answers[i].setdefault(kind, []).append(piece)
+            start = end
     return answers
 
 
@@ -688,7 +686,7 @@ def slip_features(sc: SlipScores, model: NgramModel | None = None) -> np.ndarray
 def gap_features(gs: GapScores, model: NgramModel | None = None) -> np.ndarray:
     """The evidence of :func:`score_gaps` as a matrix, columns as in ``GAP_FEATURES``."""
     model = model or get_model()
-    function = {model.ids[w] for w in DROPPABLE if w in model.ids}
+    function = _function_words(model)
     second = np.maximum(gs.second, -5.0)
     cols = [
         gs.gain,
@@ -704,13 +702,21 @@ def gap_features(gs: GapScores, model: NgramModel | None = None) -> np.ndarray:
     cols += [
         model.unigram_logp(before),
         model.unigram_logp(after),
-        np.isin(before, list(function)),
-        np.isin(after, list(function)),
+        function[before] & (before >= 0),  # (both are known words at a gap)
+        function[after] & (after >= 0),
     ]
     cols += [(gs.shape >> k) & 1 for k in (0, 1, 2, 3)]
     return np.column_stack([np.asarray(c, np.float64) for c in cols]).reshape(
         len(gs.word), len(GAP_FEATURES)
     )
+
+
+@functools.cache
+def _function_words(model: NgramModel) -> np.ndarray:
+    """Per model id: is the word one of DROPPABLE (a boolean array, to index with ids)."""
+    table = np.zeros(len(model.words), bool)
+    table[[model.ids[w] for w in DROPPABLE if w in model.ids]] = True
+    return table
 
 
 @functools.cache
@@ -734,6 +740,7 @@ def _logits(kind: str, features: np.ndarray, labels: Sequence[str]) -> np.ndarra
     )
 
 
+@functools.cache
 def _threshold(kind: str, level: float) -> float:
     """Logit threshold for a sensitivity level, from the calibration table (log-rate scale)."""
     rate = TARGET_RATE[kind] * 10.0 ** (2.0 * (level - 0.5))
