@@ -217,6 +217,28 @@ def test_suggest_limit_and_order() -> None:
     assert [s.score for s in scored] == sorted((s.score for s in scored), reverse=True)
 
 
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("probly", "probably"),  # a syllable left out
+        ("diffrent", "different"),
+        ("intresting", "interesting"),
+        ("libary", "library"),
+        ("freternely", "fraternal"),  # spelt by ear: three edits, one sound skeleton
+    ],
+)
+def test_suggest_poor_spellers(typo: str, meant: str) -> None:
+    assert meant in LEX.suggest(typo, limit=3)
+
+
+def test_suggest_score_prefers_longer_sound_alike() -> None:
+    from draftlint.lexicon_suggest import score
+
+    # same cost and frequency: the word that sounds the same and is longer wins
+    assert score("probly", "probably", 4.0, 1.0, False) > score("probly", "prob", 4.0, 1.0, False)
+    assert score("teh", "the", 5.0, 0.5, False) > score("teh", "the", 5.0, 0.5, True)
+
+
 # --------------------------------------------------------------------- split_joined
 @pytest.mark.parametrize(
     ("joined", "parts"),

@@ -9,7 +9,8 @@ answers:
   units and ordinals.  Case: "colour" needs the lowercase word, "Colour" the word or a name,
   short ALLCAPS tokens are acronyms.
 * ``zipf(word)``: wordfreq's Zipf frequency (0 for a string the web does not use).
-* ``suggest(word)``: ranked corrections within two edits, with the input's case.
+* ``suggest(word)``: ranked corrections (within two edits, or sounding alike; ranked by
+  ``lexicon_suggest``), with the input's case.
 * ``split_joined(word)``, ``classify_unknown(...)``, ``learn_names(...)``: see
   ``lexicon_names``.
 
@@ -24,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from draftlint import lexicon_names
+from draftlint import lexicon_names, lexicon_suggest
 from draftlint.lexicon_edits import deletes1, query_keys, skeleton, weighted_distance
 from draftlint.lexicon_names import Split, Verdict
 from draftlint.lexicon_store import CAP, EXACT, LOWER, SUGGEST, UPPER, MultiIndex, Table
@@ -194,8 +195,8 @@ class Lexicon:
 
     # ------------------------------------------------------------------ suggest
     def candidates(self, word: str, max_cost: float = 2.2) -> list[Suggestion]:
-        """Suggestable words near ``word``, best first: every word within two edits, and
-        when none of those is a cheap fix, common words that sound alike (see skeleton)."""
+        """Suggestable words near ``word``, best first (see lexicon_suggest): every word
+        within two edits, and common words that sound alike (see skeleton)."""
         t = normalise(word)
         q = t.lower()
         if not q or len(q) > 40:
@@ -208,32 +209,31 @@ class Lexicon:
         return list(cached)
 
     def _candidates(self, t: str, q: str, max_cost: float) -> list[Suggestion]:
-        offsets: set[int] = set()
         index = self._shared.index
-        index.lookup(query_keys(q), offsets)
-        out = self._score(t, q, offsets, max_cost, 2)
+        near: set[int] = set()
+        index.lookup(query_keys(q), near)
+        out = self._score(t, q, near, max_cost, 2)
         for extra in self._accept_exact | self._accept_lower:  # the user's own words
             if abs(len(extra) - len(q)) <= 2 and extra.lower() != q:
                 cost = weighted_distance(q, extra.lower(), limit=max_cost)
                 if cost <= max_cost:
-                    out.append(
-                        Suggestion(
-                            _with_case(t, extra, 0) if extra.islower() else extra,
-                            cost,
-                            4.0,
-                            4.0 - SCORE_K * cost,
-                        )
-                    )
-        out.sort(key=lambda s: (-s.score, s.word))
-        if len(q) > 3 and (not out or out[0].cost > FAR_TRIGGER):
-            skel = skeleton(q)
-            keys = {skel} | (deletes1(skel) if len(skel) > 3 else set())
-            far: set[int] = set()
-            index.lookup(["#" + k for k in keys], far)
-            seen = {s.word.lower() for s in out}
-            extra = self._score(t, q, far - offsets, FAR_MAX_COST, 5)
-            out += [s for s in extra if s.word.lower() not in seen]
+                    word = _with_case(t, extra, 0) if extra.islower() else extra
+                    rank = lexicon_suggest.score(q, extra.lower(), 4.0, cost, False)
+                    out.append(Suggestion(word, cost, 4.0, rank))
+        # Poor spellers write by ear ("freternely"): common words that sound alike, however
+        # many edits away, compete unless a very cheap fix is at hand.
+        best = min((s.cost for s in out), default=99.0)
+        if best <= FAR_TRIGGER:
             out.sort(key=lambda s: (-s.score, s.word))
+            return out
+        skel = skeleton(q)
+        keys = {skel} | (deletes1(skel) if len(skel) > 3 else set())
+        far: set[int] = set()
+        index.lookup(["#" + k for k in keys], far)
+        seen = {s.word.lower() for s in out}
+        extra = self._score(t, q, far - near, FAR_MAX_COST, 5)
+        out += [s for s in extra if s.word.lower() not in seen]
+        out.sort(key=lambda s: (-s.score, s.word))
         return out
 
     def _score(
@@ -249,10 +249,11 @@ class Lexicon:
             if cost > max_cost:
                 continue
             z = z10 / 10
-            if lower_input and not flags & LOWER:
+            name = lower_input and not flags & LOWER
+            rank = lexicon_suggest.score(q, key, z, cost, name)
+            if name:
                 cost += 0.35  # a lowercase typo is seldom a name's
-            out.append(Suggestion(_with_case(t, key, flags), cost, z, z - SCORE_K * cost))
-        out.sort(key=lambda s: (-s.score, s.word))
+            out.append(Suggestion(_with_case(t, key, flags), cost, z, rank))
         return out
 
     def suggest(self, word: str, context: object = None, limit: int = 5) -> list[str]:
@@ -293,10 +294,10 @@ class Lexicon:
         return lexicon_names.learn_names(self, tokens)
 
 
-#: How many orders of magnitude of frequency one unit of edit cost is worth.
-SCORE_K = 4.5
-#: Look for sound-alike words when the cheapest fix within two edits costs more than this.
-FAR_TRIGGER = 0.9
+#: Look for sound-alike words unless a fix within two edits costs at most this (a higher
+#: trigger loses poor spellers' words, a lower one only costs time).
+FAR_TRIGGER = 0.45
+#: Sound-alike words (see skeleton) further than this weighted edit cost are not offered.
 FAR_MAX_COST = 4.0
 
 

@@ -188,7 +188,7 @@ _SKELETON_RULES = (
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A rough sound key: first letter, then the consonants as they sound, doubles collapsed.
 
