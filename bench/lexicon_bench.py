@@ -10,6 +10,8 @@
                 with --tune, Birkbeck is measured on a second sample of 5,000 drawn from the
                 rows outside the fixed one: tune suggestion ranking there, report the fixed one
 * inject        typos and run-togethers injected into BBC dev: recall, false splits
+* fit           refit lexicon_suggest.WEIGHTS (softmax over each typo's candidates) on the
+                Birkbeck tuning sample and the even half of the Wikipedia lists; prints them
 
 Corpus paths come from DRAFTLINT_CORPUS (default /work/shared/corpus).  Never point this at
 bbc_news/heldout: it is reserved for acceptance.
@@ -268,6 +270,97 @@ def bench_misspellings(
             f"{100 * top1 / max(flagged, 1):.1f}%, in top 3 {100 * top3 / max(flagged, 1):.1f}% "
             f"[{1000 * dt / n:.1f} ms each]"
         )
+
+
+# ----------------------------------------------------------------------------- fit
+def _pairs() -> dict[str, dict[str, set[str]]]:
+    groups: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for line in PAIRS.read_text(encoding="utf-8").splitlines()[1:]:
+        miss, corr, src = line.split("\t")[:3]
+        if " " not in miss:
+            groups[src][miss].add(corr.lower())
+    return groups
+
+
+def fitting_rows() -> list[tuple[str, set[str]]]:
+    """The Birkbeck tuning sample (as ``misspellings --tune`` draws it; never the fixed
+    sample) and the even half of the merged Wikipedia lists."""
+    groups = _pairs()
+    entries = sorted(groups["mitton/missp.dat"].items())
+    taken = {m for m, _ in random.Random(3).sample(entries, 5000)}
+    rest = [e for e in entries if e[0] not in taken]
+    wiki = {**groups["mitton/wikipedia.dat"]}
+    for m, cs in groups["wikipedia_for_machines/spell_corrections.json"].items():
+        wiki.setdefault(m, set()).update(cs)
+    return random.Random(4).sample(rest, 5000) + sorted(wiki.items())[::2]
+
+
+def bench_fit(l2: float = 0.01) -> None:
+    """Maximise the probability of the right word under a softmax over each typo's
+    candidates (as ``Lexicon.candidates`` gathers them), with a little L2 pull towards the
+    current weights."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    from draftlint import lexicon_suggest
+
+    lex = get_lexicon()
+    seen: dict[str, tuple[float, ...]] = {}
+    original = lexicon_suggest.score
+
+    def spy(
+        q: str, key: str, zipf: float, cost: float, name: bool, sound: int | None = None
+    ) -> float:
+        seen[key] = lexicon_suggest.features(q, key, zipf, cost, name, sound)
+        return original(q, key, zipf, cost, name, sound)
+
+    lexicon_suggest.score = spy
+    groups: list[tuple[np.ndarray, np.ndarray]] = []
+    try:
+        for miss, corrs in fitting_rows():
+            if lex.is_word(miss):
+                continue
+            seen.clear()
+            lex._suggest_cache.clear()
+            lex.candidates(miss)
+            keys = list(seen)
+            right = np.array([k in corrs for k in keys])
+            if right.any() and not right.all():
+                groups.append((np.array([seen[k] for k in keys], dtype=float), right))
+    finally:
+        lexicon_suggest.score = original
+    w0 = np.array(lexicon_suggest.WEIGHTS, dtype=float)
+    big = np.concatenate([x for x, _ in groups])
+    bounds = np.cumsum([0] + [len(x) for x, _ in groups])
+    right = np.concatenate([r for _, r in groups])
+    starts = bounds[:-1]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = big @ w
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - np.repeat(top, np.diff(bounds)))
+        z_all = np.add.reduceat(e, starts)
+        z_right = np.add.reduceat(e * right, starts)
+        value = -np.sum(np.log(z_right) - np.log(z_all)) + l2 * np.sum((w - w0) ** 2)
+        p_all = e / np.repeat(z_all, np.diff(bounds))
+        p_right = e * right / np.repeat(z_right, np.diff(bounds))
+        grad = -(p_right - p_all) @ big + 2 * l2 * (w - w0)
+        return value, grad
+
+    def top3(w: np.ndarray) -> float:
+        s = big @ w
+        hits = 0
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            hits += bool(right[a:b][np.argsort(-s[a:b], kind="stable")[:3]].any())
+        return hits / len(groups)
+
+    fitted = minimize(loss, w0, jac=True, method="L-BFGS-B").x
+    print(f"fit: {len(groups)} typos with the right word among others, {len(big):,} candidates")
+    print(
+        f"  loss {loss(w0)[0]:.1f} -> {loss(fitted)[0]:.1f}; in top 3 of the candidates "
+        f"{100 * top3(w0):.1f}% -> {100 * top3(fitted):.1f}%"
+    )
+    print("  WEIGHTS =", "(" + ", ".join(f"{v:.2f}" for v in fitted) + ")")
 
 
 # -------------------------------------------------------------------------- inject

@@ -225,10 +225,25 @@ def test_suggest_limit_and_order() -> None:
         ("intresting", "interesting"),
         ("libary", "library"),
         ("freternely", "fraternal"),  # spelt by ear: three edits, one sound skeleton
+        ("govemont", "government"),  # skeletons two edits apart: gvmnt / gvrnmnt
+        ("embassrest", "embarrassed"),  # mbsrst / mbrsd
+        ("comsecption", "conception"),
     ],
 )
 def test_suggest_poor_spellers(typo: str, meant: str) -> None:
     assert meant in LEX.suggest(typo, limit=3)
+
+
+def test_sound_keys_meet_skeletons_two_edits_apart() -> None:
+    from draftlint.lexicon_edits import skeleton, sound_keys
+
+    def meet(typo: str, word: str) -> bool:
+        return bool(sound_keys(skeleton(typo), query=True) & sound_keys(skeleton(word)))
+
+    assert meet("govemont", "government")  # the word's skeleton has two more letters
+    assert meet("embassrest", "embarrassed")  # one more and one changed
+    assert meet("freternely", "fraternally")
+    assert not meet("govemont", "embarrassed")
 
 
 def test_suggest_score_prefers_longer_sound_alike() -> None:

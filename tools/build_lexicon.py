@@ -33,7 +33,7 @@ from collections import defaultdict
 from pathlib import Path
 from zlib import crc32
 
-from draftlint.lexicon_edits import deletes1, osa_distance, skeleton
+from draftlint.lexicon_edits import deletes1, osa_distance, skeleton, sound_keys
 from draftlint.lexicon_store import (
     CAP,
     EXACT,
@@ -258,10 +258,8 @@ def build_index(where: dict[str, int], entries: dict[str, tuple[int, int]]) -> l
             for k in {key} | deletes1(key):
                 pairs.append((crc32(k.encode("utf-8")), off))
             if z10 >= 10 * SOUND_FLOOR and flags & LOWER and len(key) > 3:
-                skel = skeleton(key)
-                keys = {skel} | (deletes1(skel) if len(skel) > 3 else set())
-                for k in keys:
-                    pairs.append((crc32(("#" + k).encode("utf-8")), off))
+                for k in sound_keys(skeleton(key)):
+                    pairs.append((crc32(k.encode("utf-8")), off))
     return pairs
 
 

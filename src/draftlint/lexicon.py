@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from draftlint import lexicon_names, lexicon_suggest
-from draftlint.lexicon_edits import deletes1, query_keys, skeleton, weighted_distance
+from draftlint.lexicon_edits import (
+    osa_distance,
+    query_keys,
+    skeleton,
+    sound_keys,
+    weighted_distance,
+)
 from draftlint.lexicon_names import Split, Verdict
 from draftlint.lexicon_store import CAP, EXACT, LOWER, SUGGEST, UPPER, MultiIndex, Table
 from draftlint.lexicon_tokens import (
@@ -226,31 +232,41 @@ class Lexicon:
         if best <= FAR_TRIGGER:
             out.sort(key=lambda s: (-s.score, s.word))
             return out
-        skel = skeleton(q)
-        keys = {skel} | (deletes1(skel) if len(skel) > 3 else set())
         far: set[int] = set()
-        index.lookup(["#" + k for k in keys], far)
+        index.lookup(sound_keys(skeleton(q), query=True), far)
         seen = {s.word.lower() for s in out}
-        extra = self._score(t, q, far - near, FAR_MAX_COST, 5)
+        extra = self._score(t, q, far - near, FAR_MAX_COST, 5, FAR_MAX_SOUND)
         out += [s for s in extra if s.word.lower() not in seen]
         out.sort(key=lambda s: (-s.score, s.word))
         return out
 
     def _score(
-        self, t: str, q: str, offsets: set[int], max_cost: float, max_len_diff: int
+        self,
+        t: str,
+        q: str,
+        offsets: set[int],
+        max_cost: float,
+        max_len_diff: int,
+        max_sound: int = 99,
     ) -> list[Suggestion]:
         lower_input = t == q
+        skel = skeleton(q)
         out = []
         for off in offsets:
             key, z10, flags = self._table.key_at(off)
             if not flags & SUGGEST or key == q or abs(len(key) - len(q)) > max_len_diff:
                 continue
+            sound = None
+            if max_sound < 99:
+                sound = osa_distance(skel, skeleton(key), max_sound)
+                if sound > max_sound:
+                    continue  # the sound index also meets skeletons three edits apart
             cost = weighted_distance(q, key, limit=max_cost)
             if cost > max_cost:
                 continue
             z = z10 / 10
             name = lower_input and not flags & LOWER
-            rank = lexicon_suggest.score(q, key, z, cost, name)
+            rank = lexicon_suggest.score(q, key, z, cost, name, sound)
             if name:
                 cost += 0.35  # a lowercase typo is seldom a name's
             out.append(Suggestion(_with_case(t, key, flags), cost, z, rank))
@@ -299,6 +315,8 @@ class Lexicon:
 FAR_TRIGGER = 0.45
 #: Sound-alike words (see skeleton) further than this weighted edit cost are not offered.
 FAR_MAX_COST = 4.0
+#: ... and further than this many edits between the sound skeletons.
+FAR_MAX_SOUND = 2
 
 
 def _with_case(typed: str, key: str, flags: int) -> str:

@@ -73,14 +73,32 @@ def indel_cost(word: str, i: int) -> float:
     return INDEL
 
 
+@lru_cache(maxsize=65536)
+def _omit_costs(word: str) -> tuple[float, ...]:
+    """Cost of leaving out each letter of the intended word."""
+    return tuple(indel_cost(word, i) + (FIRST if i == 0 else 0.0) for i in range(len(word)))
+
+
+@lru_cache(maxsize=256)
+def _extra_costs(typo: str) -> tuple[float, ...]:
+    """Cost of each letter of the typo being one the word lacks."""
+    return tuple(indel_cost(typo, j) + EXTRA + (FIRST if j == 0 else 0.0) for j in range(len(typo)))
+
+
+@lru_cache(maxsize=1024)
+def _sub_row(wc: str, typo: str, first: bool) -> tuple[float, ...]:
+    """Cost of writing each letter of the typo for the word's letter ``wc``."""
+    row = [sub_cost(wc, tc) for tc in typo]
+    if first and row and row[0]:
+        row[0] += FIRST
+    return tuple(row)
+
+
 def weighted_distance(typo: str, word: str, limit: float = 99.0) -> float:
     """Weighted optimal-string-alignment distance from the intended ``word`` to ``typo``."""
     n, m = len(word), len(typo)
-    omit = [indel_cost(word, i) for i in range(n)]
-    omit[0] += FIRST if n else 0
-    extra = [indel_cost(typo, j) + EXTRA for j in range(m)]
-    if m:
-        extra[0] += FIRST
+    omit = _omit_costs(word)
+    extra = _extra_costs(typo)
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
@@ -90,12 +108,10 @@ def weighted_distance(typo: str, word: str, limit: float = 99.0) -> float:
         om = omit[i - 1]
         cur = [prev[0] + om] + [0.0] * m
         best = cur[0]
+        subs = _sub_row(wc, typo, i == 1)
         for j in range(1, m + 1):
             tc = typo[j - 1]
-            if wc == tc:
-                v = prev[j - 1]
-            else:
-                v = prev[j - 1] + sub_cost(wc, tc) + (FIRST if i == 1 and j == 1 else 0.0)
+            v = prev[j - 1] + subs[j - 1]
             d = prev[j] + om
             if d < v:
                 v = d
@@ -115,19 +131,33 @@ def weighted_distance(typo: str, word: str, limit: float = 99.0) -> float:
     return prev[m]
 
 
-def osa_distance(a: str, b: str) -> int:
-    """Plain optimal-string-alignment (Damerau) distance."""
+def osa_distance(a: str, b: str, limit: int = 99) -> int:
+    """Plain optimal-string-alignment (Damerau) distance; once it must exceed ``limit``,
+    some value over ``limit``."""
     n, m = len(a), len(b)
+    if abs(n - m) > limit:
+        return abs(n - m)
     prev2: list[int] = []
     prev = list(range(m + 1))
     for i in range(1, n + 1):
+        ac = a[i - 1]
         cur = [i] + [0] * m
         for j in range(1, m + 1):
-            cost = a[i - 1] != b[j - 1]
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
+            bc = b[j - 1]
+            v = prev[j - 1] if ac == bc else prev[j - 1] + 1
+            d = prev[j] + 1
+            if d < v:
+                v = d
+            d = cur[j - 1] + 1
+            if d < v:
+                v = d
+            if i > 1 and j > 1 and ac == b[j - 2] and a[i - 2] == bc:
+                d = prev2[j - 2] + 1
+                if d < v:
+                    v = d
             cur[j] = v
+        if min(cur) > limit and (i + 1 > n or min(prev) > limit):
+            return min(cur)
         prev2, prev = prev, cur
     return prev[m]
 
@@ -208,3 +238,25 @@ def skeleton(word: str) -> str:
         if out[-1:] != ch:
             out += ch
     return out
+
+
+def sound_keys(skel: str, query: bool = False) -> set[str]:
+    """Keys of the sound index (see ``tools/build_lexicon.py``) for a skeleton, so that
+    skeletons up to two edits apart meet, bar two changed letters ("embassrest" and
+    "embarrassed": "mbsrst" / "mbrsd"; "govemont" and "government": "gvmnt" / "gvrnmnt")
+    and some three apart do (``Lexicon`` drops those: ``FAR_MAX_SOUND``).
+
+    Both sides delete up to two letters (of skeletons of three or more letters, and five or
+    more for two): "#" keys for none or one, "%" for two.  The query meets "#" with all its
+    deletions and "%" with none or one: two deletions on both sides would meet skeletons
+    four edits apart, and common three-letter frames match too many words to be worth it.
+    """
+    d1 = deletes1(skel) if len(skel) > 2 else set()
+    d2 = set()
+    if len(skel) > 4:
+        for d in d1:
+            d2 |= deletes1(d)
+    near = {skel} | d1
+    if query:
+        return {"#" + k for k in near | d2} | {"%" + k for k in near}
+    return {"#" + k for k in near} | {"%" + k for k in d2 - near}

@@ -7,7 +7,8 @@ writes tables that load by a plain ``read()``:
 ``words.bin``    every entry: key bytes, NUL, zipf x 10 (one byte), flags (one byte); plus a
                  sorted array of CRC-32s of the keys and, parallel to it, each key's offset.
 ``deletes.bin``  the suggestion index: for every suggestable word ``w``, ``w`` itself and every
-                 string made by deleting one letter of ``w``, as (CRC-32, offset of ``w``) pairs
+                 string made by deleting one letter of ``w``, and for common words their sound
+                 keys (``lexicon_edits.sound_keys``), as (CRC-32, offset of ``w``) pairs
                  sorted by CRC.  Looked up only when a suggestion is asked for.
 
 A lookup hashes the key, bisects the CRC array (in C) and compares the stored bytes, so hash
