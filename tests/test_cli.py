@@ -120,6 +120,21 @@ def test_severity_override_and_per_file_ignores(tmp_path, capsys) -> None:
     assert by_path[str(legacy)]["violations"] == []
 
 
+def test_per_file_ignores_follow_the_working_directory(tmp_path, monkeypatch) -> None:
+    # ignored_for is cached per file; a relative root means another thing in another directory
+    from draftlint.config import Config
+
+    config = Config(root=".", per_file_ignores=(("legacy/*", ("WS",)),))
+    target = str(tmp_path / "a" / "legacy" / "x.md")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    assert config.ignored_for(target) == ["WS"]
+    monkeypatch.chdir(tmp_path / "b")
+    assert config.ignored_for(target) == []
+    assert Config(root=".").ignored_for(target) == []
+
+
 def test_exclude_globs_skip_files_in_directories(tmp_path, capsys) -> None:
     write(tmp_path, ".draftlint.toml", 'exclude = ["drafts/old"]\n')
     write(tmp_path, "drafts/old/a.txt", BAD)
