@@ -24,6 +24,7 @@ score far below the word at bigram level, and gaps no function word could fill (
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -127,17 +128,20 @@ class _Token(NamedTuple):
     slip_case: int  # 2: lowercase, 1: Capitalised (a slip only at a sentence's start), 0: other
 
 
-_TOKENS: dict[int, dict[str, _Token]] = {}
+#: per model, what each token text seen so far is (a cache that starts over when full)
+_TOKENS: weakref.WeakKeyDictionary[NgramModel, dict[str, _Token]] = weakref.WeakKeyDictionary()
 _TOKEN_CACHE = 1 << 17
 
 
 def _token(model: NgramModel, tok: str) -> _Token:
-    cache = _TOKENS.setdefault(id(model), {})
+    cache = _TOKENS.get(model)
+    if cache is None:
+        cache = _TOKENS[model] = {}
     found = cache.get(tok)
     if found is None:
         if len(cache) >= _TOKEN_CACHE:
             cache.clear()
-        ids = model.token_ids(tok)
+        ids = tuple(model.ids.get(w, OOV) for w in lm_words(tok))
         shape = int(tok[:1].isupper()) | 2 * (not tok.isalpha() and any(c.isdigit() for c in tok))
         word = model.words[ids[0]] if len(ids) == 1 and ids[0] >= 0 else ""
         clitic = tok.replace("\u2019", "'").lower()

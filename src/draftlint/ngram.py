@@ -29,8 +29,6 @@ OOV_LOGP = -7.0
 
 _SHIFT32 = np.uint64(32)
 _TABLES = ("bi", "ctx", "tri")
-#: draft tokens whose ids are remembered (the cache starts over when full)
-_TOKEN_CACHE = 1 << 17
 #: keys per block of the two-level lookup (16 uint64 = two cache lines)
 _BLOCK = 16
 
@@ -38,8 +36,8 @@ _BLOCK = 16
 def _full_keys(low: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """A table's keys as one sorted uint64 array, rebuilt from the stored 32-bit halves and bucket
     starts (about 15 ms for all three tables, on first lookup), padded with the largest uint64 to
-    a whole number of blocks (and at least one padding key). Then a lookup is one search, not one per bucket, which matters for
-    the small batches of one document."""
+    a whole number of blocks (and at least one padding key). Then a lookup is one search, not
+    one per bucket, which matters for the small batches of one document."""
     counts = np.diff(np.asarray(starts, np.int64))
     size = (len(low) // _BLOCK + 1) * _BLOCK  # at least one pad: every search stops in bounds
     full = np.full(size, np.iinfo(np.uint64).max, np.uint64)
@@ -86,22 +84,12 @@ class NgramModel:
         book = np.asarray(load("codebook"), np.float64)
         self._book_bi, self._book_bow, self._book_tri = book[0], book[1], book[2]
         self._directory = directory
-        self._token_ids: dict[str, tuple[int, ...]] = {}
         self._pairs: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
 
     # -- words -------------------------------------------------------------------------------
     def word_id(self, word: str) -> int:
         """Id of an LM word (already normalised, see :func:`lm_words`), or ``OOV``."""
         return self.ids.get(word, OOV)
-
-    def token_ids(self, token: str) -> tuple[int, ...]:
-        """Ids of a draft token's LM words (:func:`lm_words`; ``OOV`` for unknown ones), cached."""
-        found = self._token_ids.get(token)
-        if found is None:
-            if len(self._token_ids) >= _TOKEN_CACHE:
-                self._token_ids.clear()
-            found = self._token_ids[token] = tuple(self.ids.get(w, OOV) for w in lm_words(token))
-        return found
 
     def __contains__(self, word: object) -> bool:
         return word in self.ids
