@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
+from draftlint.context_guards import fits_as_written
 from draftlint.data_files import rules_path
 from draftlint.ngram import OOV, NgramModel, get_model, lm_words
 
@@ -755,6 +756,26 @@ def _threshold(kind: str, level: float) -> float:
     return float(np.interp(np.log10(rate), rates[order], np.asarray(logits)[order]))
 
 
+def _decide_slips(
+    sc: SlipScores, sentences: Sequence[Sequence[str]], level: float, model: NgramModel
+) -> list[tuple[int, Slip]]:
+    """The scored candidates that clear the threshold and that no guard of
+    :mod:`draftlint.context_guards` vetoes, as (sentence, slip) in order."""
+    if not len(sc.word):
+        return []
+    z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
+    found = []
+    for k in np.flatnonzero((z >= _threshold("slip", level)) & np.isfinite(sc.llr)):
+        s, t = int(sc.sentence[k]), int(sc.token[k])
+        alt = sc.alternative[k]
+        if fits_as_written(sentences[s], t, sc.word[k], alt, model):
+            continue
+        if sentences[s][t][:1].isupper():
+            alt = alt[:1].upper() + alt[1:]
+        found.append((s, Slip(t, alt, round(float(sc.llr[k]), 3))))
+    return found
+
+
 def _slip_labels(sc: SlipScores) -> list[str]:
     return [f"{w}>{a}" for w, a in zip(sc.word, sc.alternative, strict=True)]
 
@@ -781,15 +802,8 @@ def scan(
         model,
         [_slip_steps(b, model, confusions), _gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)],
     )
-    if len(sc.word):
-        z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
-        hit = (z >= _threshold("slip", level)) & np.isfinite(sc.llr)
-        for k in np.flatnonzero(hit):
-            s, t = int(sc.sentence[k]), int(sc.token[k])
-            alt = sc.alternative[k]
-            if sentences[s][t][:1].isupper():
-                alt = alt[:1].upper() + alt[1:]
-            out[s][0].append(Slip(t, alt, round(float(sc.llr[k]), 3)))
+    for s, slip in _decide_slips(sc, sentences, level, model):
+        out[s][0].append(slip)
     if len(gs.word):
         z = _logits("gap", gap_features(gs, model), gs.word)
         hit = z >= _threshold("gap", level)
@@ -826,17 +840,7 @@ def find_real_word_slips(
     model = model or get_model()
     confusions = confusions if confusions is not None else confusion_sets()
     sc = _score_slips(_batch([tokens], model, confusions), model, confusions)
-    if not len(sc.word):
-        return []
-    z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
-    found = []
-    for k in np.flatnonzero((z >= _threshold("slip", level)) & np.isfinite(sc.llr)):
-        t = int(sc.token[k])
-        alt = sc.alternative[k]
-        if tokens[t][:1].isupper():
-            alt = alt[:1].upper() + alt[1:]
-        found.append(Slip(t, alt, round(float(sc.llr[k]), 3)))
-    return found
+    return [slip for _s, slip in _decide_slips(sc, [tokens], level, model)]
 
 
 def find_dropped_words(

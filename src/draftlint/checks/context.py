@@ -62,7 +62,10 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
     what="A word from a confusion set (and/ad/an, of/or/off, form/from, than/then, their/there, "
     "its/it's, to/too, lose/loose, affect/effect ... listed in rules/lists/confusion-sets.txt) "
     "where another member of the set is far more probable in its context, judged by a 3-gram "
-    "model of English. The threshold follows the sensitivity setting.",
+    "model of English. The threshold follows the sensitivity setting. A few uses the model "
+    "cannot see are let through: 'nor' after 'neither' or another negative, 'than' after a "
+    "comparative, 'if' opening a clause, 'too' before a comma, 'now' after a modal or 'have', "
+    "'or' in a list, 'an' opening an apposition.",
     why="A slip that makes a real word passes every spell checker and reaches print.",
     bad="Putin faces much less political ad institutional pressure.",
     good="Putin faces much less political and institutional pressure.",

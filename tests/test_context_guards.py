@@ -1,0 +1,107 @@
+"""GR101's guards: sentence-level evidence, out of the trigram model's sight, that a word fits as
+written (``draftlint.context_guards``).
+
+Each Okay sentence is one the model alone flags, shown by running the check with the guards
+switched off; the guard must be what clears it. Each slip sentence has the same word in a
+context where it is wrong, and must still be flagged with the guards on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from draftlint import context_guards
+from draftlint import context_slips as cs
+from draftlint.ngram import get_model
+
+
+def tokens(sentence: str) -> list[str]:
+    return re.findall(r"\w+(?:['’.-]\w+)*|[^\w\s]", sentence)
+
+
+def flagged(sentence: str) -> list[tuple[str, str]]:
+    toks = tokens(sentence)
+    return [(toks[s.index], s.alternative) for s in cs.find_real_word_slips(toks)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "alternative"),
+    [
+        # "too" before a comma: "to" does not end a clause
+        ("In the north, too, say farmers, the harvest has improved this year.", "too", "to"),
+        # "if", a subject and a finite verb: a condition, not "in"
+        ("The band may also take part if a stadium can be found close to the city.", "if", "in"),
+        # "nor" after "neither", or after another negative
+        ("The plan was neither approved by the ministry nor listed in the budget.", "nor", "not"),
+        (
+            "It was not made clear what the aims are, nor precisely why the plan failed.",
+            "nor",
+            "not",
+        ),
+        # "than" after a comparative the model sees followed by "than"
+        ("The opposition has a stronger claim than the government on this issue.", "than", "that"),
+        # "or" in a list, after a comma
+        ("Contracts are open to review, renegotiation, or negation by the courts.", "or", "of"),
+        # "an" opening an apposition
+        (
+            "It comes in the same week as diabetes, an obesity-related disease, was reported to "
+            "cost more.",
+            "an",
+            "and",
+        ),
+        # "now" after a modal or "have": both readings are English
+        ("Analysts think the bank could now cope with a sudden fall in prices.", "now", "not"),
+        ("The shop had sent out its leaflets but had now stopped.", "now", "not"),
+        # "then" after an "if" clause
+        (
+            "If the president is giving the states the deal he promised, then he is misleading the "
+            "public.",
+            "then",
+            "that",
+        ),
+    ],
+)
+def test_guard_clears_what_the_model_alone_flags(
+    sentence: str, word: str, alternative: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert flagged(sentence) == []
+    monkeypatch.setattr(cs, "fits_as_written", lambda *args: False)
+    assert (word, alternative) in flagged(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "alternative"),
+    [
+        ("They went too the market on Sunday.", "too", "to"),
+        ("This if the record Mr Blair will have to defend.", "if", "is"),
+        ("I do nor agree with the sanction.", "nor", "not"),
+        ("He said than the bill would pass.", "than", "that"),
+        ("He is one or the best players in the world.", "or", "of"),
+        ("The firm did now give a figure for the extent of profits.", "now", "not"),
+        ("The talks were political an economic.", "an", "and"),
+    ],
+)
+def test_slips_in_the_same_words_are_still_found(
+    sentence: str, word: str, alternative: str
+) -> None:
+    assert (word, alternative) in flagged(sentence)
+
+
+def test_guards_read_only_what_they_say() -> None:
+    model = get_model()
+    fits = context_guards.fits_as_written
+    # a comma after the word rules out only alternatives that never precede one
+    assert fits(tokens("me too , said"), 1, "too", "to", model)
+    assert not fits(tokens("one off , said"), 1, "off", "of", model)  # "of" may end a clause
+    # "if" needs a subject opener after it and a finite verb before the clause ends
+    assert fits(tokens("London if a bid were successful"), 1, "if", "in", model)
+    assert not fits(tokens("London if a bid , were successful"), 1, "if", "in", model)
+    assert not fits(tokens("nursery if South Africa will rise"), 1, "if", "in", model)
+    assert not fits(tokens("It if a building that would last"), 1, "if", "is", model)
+    # "nor": not straight after an auxiliary or "or" ("whether or nor")
+    assert not fits(tokens("it is not so and it does nor help"), 7, "nor", "not", model)
+    assert not fits(tokens("not sure whether or nor"), 4, "nor", "not", model)
+    # "than" cannot end a clause, whatever comes before
+    assert not fits(tokens("more proof of than ."), 3, "than", "that", model)
