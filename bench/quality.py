@@ -3,8 +3,10 @@
     python bench/quality.py [--corpus ../shared/corpus/bbc_news/dev] [--limit N] [--seed S]
 
 For every clean article it lints the article as it is (every finding at error/warning is
-counted as a false alarm per 1,000 words, with info apart), then injects one labelled defect
-of each kind into a copy and lints that copy:
+counted as a false alarm per 1,000 words, with info apart; on bbc_news/dev it also prints how
+many of them are real errors in the published text, as judged by hand in
+bench/adjudicated/bbc-news-dev.tsv), then injects one labelled defect of each kind into a copy
+and lints that copy:
 
   typo        a non-word typo: delete, insert, substitute or swap a letter in a word of 4+
               letters (results the lexicon knows are skipped)           -> SP101
@@ -172,6 +174,20 @@ INJECTIONS: dict[str, Callable[[str, random.Random], Injection | None]] = {
 }
 
 
+ADJUDICATED = ROOT / "bench" / "adjudicated" / "bbc-news-dev.tsv"
+
+
+def load_verdicts(path: Path) -> dict[tuple[str, int, int, str], str]:
+    """(file, line, column, code) -> "error" | "false-alarm", from a hand-judged list."""
+    verdicts = {}
+    if path.is_file():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.startswith("#"):
+                name, line, column, code, verdict, _why = raw.split("\t")
+                verdicts[(name, int(line), int(column), code)] = verdict
+    return verdicts
+
+
 def lint(name: str, text: str, config: Config) -> list[Violation]:
     document = formats.parse(name, text, "text")
     return lint_document(document, select_rules(config, name), config)
@@ -196,6 +212,9 @@ def main() -> int:
     rng = random.Random(args.seed)
     words = 0
     alarms: Counter[tuple[str, str]] = Counter()
+    # findings on the clean text that a hand judgement found to be real errors in the source
+    verdicts = load_verdicts(ADJUDICATED) if args.corpus.name == "dev" else {}
+    real: Counter[tuple[str, str]] = Counter()
     injected: Counter[str] = Counter()
     found: Counter[str] = Counter()
     corrected: Counter[str] = Counter()
@@ -206,7 +225,9 @@ def main() -> int:
         document = formats.parse(path.name, text, "text")
         words += document.analysis.word_count()
         for v in lint_document(document, select_rules(config, path.name), config):
-            alarms[(v.code, "info" if v.severity == Severity.INFO else "error/warning")] += 1
+            level = "info" if v.severity == Severity.INFO else "error/warning"
+            alarms[(v.code, level)] += 1
+            real[(v.code, level)] += verdicts.get((path.name, v.line, v.column, v.code)) == "error"
         for kind, inject in INJECTIONS.items():
             made = inject(text, rng)
             if made is None:
@@ -242,15 +263,27 @@ def main() -> int:
                 f"first suggestion right {100 * corrected[kind] / n:5.1f}%"
             )
     print("\nfindings on the clean articles, per 1,000 words")
-    total = 0
-    for code in CODES:
-        hi = alarms[(code, "error/warning")]
-        lo = alarms[(code, "info")]
-        total += hi
+    if verdicts:
         print(
-            f"  {code}  error/warning {hi:>4} ({1000 * hi / words:.3f})   info {lo:>4} ({1000 * lo / words:.3f})"
+            f"  ([n real]: of these, real errors in the published text, judged by hand in "
+            f"{ADJUDICATED.relative_to(ROOT)}; the rest count as false alarms)"
+        )
+    total = total_real = 0
+    for code in CODES:
+        hi, hi_real = alarms[(code, "error/warning")], real[(code, "error/warning")]
+        lo, lo_real = alarms[(code, "info")], real[(code, "info")]
+        total += hi
+        total_real += hi_real
+        print(
+            f"  {code}  error/warning {hi:>4} ({1000 * hi / words:.3f})"
+            + (f" [{hi_real} real]" if verdicts else "")
+            + f"   info {lo:>4} ({1000 * lo / words:.3f})"
+            + (f" [{lo_real} real]" if verdicts else "")
         )
     print(f"  all at error/warning: {total} ({1000 * total / words:.3f} per 1,000 words)")
+    if verdicts:
+        fa = total - total_real
+        print(f"  of which false alarms: {fa} ({1000 * fa / words:.3f} per 1,000 words)")
     return 0
 
 
