@@ -32,32 +32,30 @@ def flagged(sentence: str) -> list[tuple[str, str]]:
         # "too" before a comma: "to" does not end a clause
         ("In the north, too, say farmers, the harvest has improved this year.", "too", "to"),
         # "if", a subject and a finite verb: a condition, not "in"
-        ("The band may also take part if a stadium can be found close to the city.", "if", "in"),
+        ("The choir may also sing if a church can be found close to the square.", "if", "in"),
         # "nor" after "neither", or after another negative
-        ("The plan was neither approved by the ministry nor listed in the budget.", "nor", "not"),
+        ("The bill was neither read by the committee nor listed for debate.", "nor", "not"),
         (
-            "It was not made clear what the aims are, nor precisely why the plan failed.",
+            "It is not known who the buyers are, nor exactly why they paid so much.",
             "nor",
             "not",
         ),
         # "than" after a comparative the model sees followed by "than"
-        ("The opposition has a stronger claim than the government on this issue.", "than", "that"),
+        ("The rebels have a stronger claim than the army to the valley.", "than", "that"),
         # "or" in a list, after a comma
-        ("Contracts are open to review, renegotiation, or negation by the courts.", "or", "of"),
+        ("Prices are open to review, revision, or negation by the regulator.", "or", "of"),
         # "an" opening an apposition
         (
-            "It comes in the same week as diabetes, an obesity-related disease, was reported to "
-            "cost more.",
+            "The costs of diabetes, an obesity-linked illness, keep rising.",
             "an",
             "and",
         ),
         # "now" after a modal or "have": both readings are English
-        ("Analysts think the bank could now cope with a sudden fall in prices.", "now", "not"),
-        ("The shop had sent out its leaflets but had now stopped.", "now", "not"),
+        ("Economists think the firm could now survive a fall in sales.", "now", "not"),
+        ("The bakery had handed out its coupons but had now stopped.", "now", "not"),
         # "then" after an "if" clause
         (
-            "If the president is giving the states the deal he promised, then he is misleading the "
-            "public.",
+            "If the mayor is giving the unions the deal he promised, then he is breaking his word.",
             "then",
             "that",
         ),
@@ -96,12 +94,12 @@ def test_guards_read_only_what_they_say() -> None:
     assert fits(tokens("me too , said"), 1, "too", "to", model)
     assert not fits(tokens("one off , said"), 1, "off", "of", model)  # "of" may end a clause
     # "if" needs a subject opener after it and a finite verb before the clause ends
-    assert fits(tokens("London if a bid were successful"), 1, "if", "in", model)
-    assert not fits(tokens("London if a bid , were successful"), 1, "if", "in", model)
-    assert not fits(tokens("nursery if South Africa will rise"), 1, "if", "in", model)
-    assert not fits(tokens("It if a building that would last"), 1, "if", "is", model)
+    assert fits(tokens("Leeds if a buyer were found"), 1, "if", "in", model)
+    assert not fits(tokens("Leeds if a buyer , were found"), 1, "if", "in", model)
+    assert not fits(tokens("farm if North Wales will grow"), 1, "if", "in", model)
+    assert not fits(tokens("It if a plan that would last"), 1, "if", "is", model)
     # "nor": not straight after an auxiliary or "or" ("whether or nor")
     assert not fits(tokens("it is not so and it does nor help"), 7, "nor", "not", model)
     assert not fits(tokens("not sure whether or nor"), 4, "nor", "not", model)
     # "than" cannot end a clause, whatever comes before
-    assert not fits(tokens("more proof of than ."), 3, "than", "that", model)
+    assert not fits(tokens("more of than ."), 2, "than", "that", model)

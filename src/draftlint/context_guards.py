@@ -1,7 +1,7 @@
 """Evidence beyond the n-gram window that a confusion-set word fits as written.
 
 The trigram model sees two words either side and no punctuation, so some uses are out of its
-sight: "nor" after an earlier "neither", "than" after "stronger claim", "if" opening a clause
+sight: "nor" after an earlier "neither", "than" after "a stronger case", "if" opening a clause
 whose verb comes four words later, "too" before a comma. Each guard below vetoes one kind of
 GR101 finding on that evidence. They are checked only for candidates the model has already
 flagged, so their cost is nothing on clean text.
@@ -19,35 +19,35 @@ from collections.abc import Sequence
 from draftlint.ngram import NgramModel
 
 #: words that never stand right before a comma, full stop, colon or semicolon ("the ," "than ."):
-#: a written word followed by such a mark cannot be a slip for one of them ("Locally, too, say").
+#: a written word followed by such a mark cannot be a slip for one of them ("Here, too, say").
 #: Not "and", "or" ("and, in particular,") nor the prepositions a clause may end on ("come
 #: from.", "used to.", "not that I am aware of,").
 NEVER_BEFORE_PUNCTUATION = frozenset("a an the nor than their your its my our if".split())
 CLAUSE_PUNCTUATION = frozenset(",.;:!?")
 
 #: finite verbs and auxiliaries: one of these after "if" and its subject, before the clause
-#: ends, shows that "if" opens a clause ("if a bid were successful", "if a studio can be found")
+#: ends, shows that "if" opens a clause ("if a buyer were found", "if a hall can be booked")
 FINITE_MARKERS = frozenset(
     "is are was were am has have had do does did can could will would shall should may might "
     "must 's 're 've 'd 'll n't".split()
 )
 #: how far after "if" the clause's verb may come
 CLAUSE_REACH = 8
-#: words that open a subject: the guard trusts "if" only before one of these ("if a bid were";
-#: not "if Guantanamo Bay are expected", a slip for "in" before a name, nor "it if understood")
+#: words that open a subject: the guard trusts "if" only before one of these ("if a buyer were";
+#: not "if Leeds will host", a slip for "in" before a name, nor "it if understood")
 SUBJECT_OPENERS = frozenset(
     "a an the this these those his her its their our my your some any no every each all "
     "both such many most i you he she it we they there one".split()
 )
 
 #: "neither" anywhere before licenses "nor"; another negative does when "nor" does not follow an
-#: auxiliary ("never caricature the prophet nor diminish", but "I do nor agree" is a slip)
+#: auxiliary ("will never change the rules nor delay the vote", but "I do nor agree" is a slip)
 NEGATIVES = frozenset("not no never nobody none nothing nowhere cannot without n't".split())
 
-#: comparatives that take "than" ("more agreement than first appears"), besides the words the
+#: comparatives that take "than" ("more support than first appears"), besides the words the
 #: model itself sees followed by "than" (``THAN_AFTER``)
 COMPARATIVES = frozenset("more less fewer rather other otherwise else different".split())
-#: log10 P(than | w) above which w counts as a comparative ("stronger", "higher", "baser")
+#: log10 P(than | w) above which w counts as a comparative ("stronger", "higher", "larger")
 THAN_AFTER = -1.3
 #: how far before "than" its comparative may stand, within the clause
 COMPARATIVE_REACH = 3
@@ -61,7 +61,7 @@ _AUXILIARY_ENDS = ("'s", "'re", "'ve", "'d", "'ll", "n't")
 _OF_AFTER_COMMA = frozenset("course which whom whose".split())
 
 
-#: a pronoun right before "if" is the subject of a slip for "is" ("It if a landmark")
+#: a pronoun right before "if" is the subject of a slip for "is" ("It if a good plan")
 _SUBJECT_PRONOUNS = frozenset("it this that he she there which who what".split())
 
 
@@ -102,13 +102,13 @@ def fits_as_written(
     if after in CLAUSE_PUNCTUATION and alternative in NEVER_BEFORE_PUNCTUATION:
         return True
     if word == "too" and after in CLAUSE_PUNCTUATION:
-        return True  # "Locally, too, say analysts": "to" does not end a clause
+        return True  # "Here, too, say farmers": "to" does not end a clause
     if word == "or" and alternative == "of":
-        # a list: "renegotiation, or negation"
+        # a list: "review, revision, or negation"
         return index > 0 and tokens[index - 1] == "," and _norm(after) not in _OF_AFTER_COMMA
     if word == "an" and alternative == "and":
-        # an apposition: "diabetes, an obesity-related disease" (the model, blind to the comma,
-        # reads "diabetes and obesity"); not ", an is proving", where "an" cannot stand
+        # an apposition: "diabetes, an obesity-linked illness" (the model, blind to the comma,
+        # reads "diabetes and obesity"); not ", an is", where "an" cannot stand
         nxt = _norm(after)
         return (
             index > 0
@@ -117,7 +117,7 @@ def fits_as_written(
             and model.logprob(None, "an", nxt) >= model.logprob(None, "and", nxt)
         )
     if word == "now" and alternative == "not":
-        # "had now stopped", "could now cope": after a modal, "have" or "be" both read well, and
+        # "had now closed", "could now afford": after a modal, "have" or "be" both read well, and
         # the model's preference for "not" there is frequency, not evidence. Not after "do":
         # "did now go" is a slip.
         prev = _norm(tokens[index - 1]) if index else ""
@@ -125,11 +125,11 @@ def fits_as_written(
             return False
         return prev in FINITE_MARKERS or prev.endswith(_AUXILIARY_ENDS)
     if word == "then" and index > 0 and tokens[index - 1] == ",":
-        # "If ..., then he is misleading"
+        # "If the figures are right, then the budget is short"
         return any(_norm(t) in ("if", "when", "once") for t in tokens[:index])
     if word == "if":
-        # a subject, then a finite verb: "if a bid were"; not "if had acted" (a slip for "it"),
-        # nor "This if the record Mr Blair will have" (a subject before: a slip for "is")
+        # a subject, then a finite verb: "if a buyer were"; not "if had agreed" (a slip for
+        # "it"), nor "This if the plan the board will adopt" (a subject before: a slip for "is")
         clause = _clause_after(tokens, index, CLAUSE_REACH)
         prev = _norm(tokens[index - 1]) if index else ""
         return (
@@ -153,6 +153,6 @@ def fits_as_written(
         )
     if word == "than":
         if after in CLAUSE_PUNCTUATION:
-            return False  # "further proof of than.": "than" cannot end a clause
+            return False  # "than" cannot end a clause: "more of than." is a slip
         return any(_takes_than(t, model) for t in _clause_before(tokens, index, COMPARATIVE_REACH))
     return False
