@@ -53,6 +53,10 @@ def flagged(sentence: str) -> list[tuple[str, str]]:
         # "now" after a modal or "have": both readings are English
         ("Economists think the firm could now survive a fall in sales.", "now", "not"),
         ("The bakery had handed out its coupons but had now stopped.", "now", "not"),
+        # "an" before an initialism that takes it
+        ("An IAEA spokesman said the plant was safe.", "An", "And"),
+        # "if" before a bare noun and a finite verb
+        ("Prices will fall if demand is weak this winter.", "if", "in"),
         # "then" after an "if" clause
         (
             "If the mayor is giving the unions the deal he promised, then he is breaking his word.",
@@ -79,6 +83,8 @@ def test_guard_clears_what_the_model_alone_flags(
         ("He is one or the best players in the world.", "or", "of"),
         ("The firm did now give a figure for the extent of profits.", "now", "not"),
         ("The talks were political an economic.", "an", "and"),
+        ("Sony an IBM want to make sure their chips win.", "an", "and"),
+        ("But if will have to sustain interest beyond the launch.", "if", "it"),
     ],
 )
 def test_slips_in_the_same_words_are_still_found(
