@@ -156,6 +156,34 @@ def test_unknown(word: str) -> None:
     assert not LEX.is_word(word), word
 
 
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("capitalisations", "capitalisation"),  # plural of an abstract noun
+        ("oppressions", "oppression"),
+        ("sadnesses", "sadness"),
+        ("parentally", "parental"),  # adverb of an adjective
+        ("unworkably", "unworkable"),
+    ],
+)
+def test_regular_derivations_of_listed_words_are_words(word: str, base: str) -> None:
+    # the word list lacks the derived form itself: the derivation is what accepts it
+    lexicon = get_lexicon()
+    assert not lexicon._simple(word) and lexicon._simple(base)
+    assert LEX.is_word(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    # look like derivations, are misspellings: a short prefix ("untill", "reknown", "prepair"),
+    # "l" doubled after a vowel pair ("detailled"), -ly on -ic ("basicly"), a rare base
+    # ("finially" from finial)
+    ["untill", "reknown", "prepair", "detailled", "appealling", "basicly", "finially"],
+)
+def test_misspellings_shaped_like_derivations_are_not_words(word: str) -> None:
+    assert not LEX.is_word(word)
+
+
 def test_case_rules() -> None:
     assert LEX.is_word("London") and not LEX.is_word("london")  # a name needs its capital
     assert LEX.is_word("Colour")  # a word may start a sentence

@@ -33,6 +33,7 @@ from draftlint.lexicon_edits import (
     sound_keys,
     weighted_distance,
 )
+from draftlint.lexicon_morph import derivation_bases
 from draftlint.lexicon_names import Split, Verdict
 from draftlint.lexicon_store import CAP, EXACT, LOWER, SUGGEST, UPPER, MultiIndex, Table
 from draftlint.lexicon_tokens import (
@@ -52,6 +53,9 @@ PREFIXES = frozenset(
     "micro mid mini multi neo non o over pan para post pre pro pseudo re semi sub super trans "
     "tri ultra un under uni vice x".split()
 )
+#: A derived form is accepted only from a base this common (Zipf frequency): "finially" is not
+#: read as an adverb of the rare "finial".
+MIN_BASE_ZIPF = 2.3
 #: Name prefixes that make an internal capital normal: McMaster, MacArthur, O'Neill, FitzGerald.
 _NAME_SHAPE = re.compile(r"^(?:Mc|Mac|Fitz|O'|D'|L')[A-Z][a-z]{2,}$")
 _CONTRACTION = re.compile(r"^(?P<base>[A-Za-z]+)'(?:ll|ve|re|d|m|s)$", re.IGNORECASE)
@@ -197,7 +201,10 @@ class Lexicon:
                     and (self._is_word(p) or p.lower() in PREFIXES or (len(p) == 1 and p.isalpha()))
                     for p in parts
                 )
-        return False
+        # a regular derivation of a common word ("diallers", "capitalisations", "parentally")
+        return any(
+            self._simple(base) and self.zipf(base) >= MIN_BASE_ZIPF for base in derivation_bases(t)
+        )
 
     # ------------------------------------------------------------------ suggest
     def candidates(self, word: str, max_cost: float = 2.2) -> list[Suggestion]:

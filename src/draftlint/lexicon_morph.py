@@ -1,0 +1,60 @@
+"""Regular derivations the word list leaves out, read back to the word they come from.
+
+SCOWL lists the common forms of each word; rarer regular forms are missing, and on British
+news they were most of SP101's false alarms: a British spelling of an American entry
+("diallers" for dialers), the plural of an abstract noun ("capitalisations", "derelictions"),
+an adverb in -ly ("umbilically"), a prefixed word ("oversexualised"). A lowercase word is
+accepted when one of the bases below is a known lowercase word. The rules are regular
+morphology, so a typo rarely lands on one: "recieve" or "definately" have no such base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: British endings and the American ones the word list is sure to have. The British "l" doubles
+#: only after a single vowel (dial, label, fuel: "dialler", "labelled"), not after "ai", "ea",
+#: "oo" ... ("detailled", "appealling" are misspellings).
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),  # organise, capitalisation
+    (re.compile(r"(?<!ai|ea|oo|ee|ou|oa|ei|au|oi)ll(er|ers|ing|ed)$"), r"l\1"),  # dialler
+)
+#: noun endings whose plural is regular (the word list omits plurals of rare abstract nouns)
+_ABSTRACT = ("tion", "sion", "ment", "ance", "ence", "ism", "ist")
+#: adjective endings that take a plain -ly (not -ic: "basicly" is a misspelling of basically)
+_ADJECTIVE = ("al", "ful", "ous", "ive", "less")
+#: prefixes that join a word without a hyphen ("oversexualised"); short ones ("re", "un",
+#: "pre") are left out: "reknown", "untill", "prepair" are misspellings
+PREFIXES = ("counter", "under", "over", "anti", "non")
+_MIN_REST = 6
+#: words shorter than this are left to the word list (short typos are too often regular forms)
+MIN_LENGTH = 7
+
+
+def _direct(word: str) -> Iterator[str]:
+    for pattern, american in _BRITISH:
+        if pattern.search(word):
+            yield pattern.sub(american, word)
+    if word.endswith("nesses"):
+        yield word[:-2]
+    elif word.endswith("ities"):
+        yield word[:-3] + "y"
+    elif word.endswith("s") and word[:-1].endswith(_ABSTRACT):
+        yield word[:-1]
+    if word.endswith(("ably", "ibly")):
+        yield word[:-1] + "e"
+    elif word.endswith("ly") and word[:-2].endswith(_ADJECTIVE):
+        yield word[:-2]
+
+
+def derivation_bases(word: str) -> Iterator[str]:
+    """Words that ``word`` (lowercase letters) regularly derives from, nearest first."""
+    if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
+        return
+    yield from _direct(word)
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _MIN_REST:
+            yield rest
+            yield from _direct(rest)
