@@ -69,6 +69,13 @@ _APOS = "'\u2019"
 # addresses and handles are rare, and their branches are costly to try at every word, so the
 # tokenizer is compiled with only the branches a text can need (see _token_re).
 _URL = r"""(?P<url>(?:https?://|ftp://|www\.)[^\s<>"\u201c\u201d\ufffc]+[^\s<>"\u201c\u201d\ufffc.,;:!?)\]'\u2019])"""
+# A bare domain ("suprnova.org", "bbc.co.uk/news") is a URL too: its labels are not words.
+_DOMAIN_TLDS = ("com", "org", "net", "gov", "edu", "io", "info", "uk")
+_DOMAIN = (
+    r"""(?P<domain>(?<![\w.@])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:"""
+    + "|".join(t.replace(".", r"\.") for t in sorted(_DOMAIN_TLDS, key=len, reverse=True))
+    + r""")(?![\w-])(?:/[^\s<>"\u201c\u201d\ufffc]*[^\s<>"\u201c\u201d\ufffc.,;:!?)\]'\u2019])?)"""
+)
 _EMAIL = r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 _HANDLE = r"(?P<handle>(?<![\w@])[@#][A-Za-z_]\w*)"
 # Abbreviations (U.S., e.g., an initial before a name), words with inner apostrophes and
@@ -87,13 +94,14 @@ _PUNCT = frozenset(".,;:!?\u2026\"\u201c\u201d\u2018\u2019'()[]{}\u2013\u2014-/"
 
 @functools.cache
 def _token_re(urls: bool, at_signs: bool) -> re.Pattern[str]:
-    branches = ([_URL] if urls else []) + ([_EMAIL, _HANDLE] if at_signs else []) + [_COMMON]
+    branches = ([_URL, _DOMAIN] if urls else []) + ([_EMAIL, _HANDLE] if at_signs else [])
+    branches.append(_COMMON)
     return re.compile("|".join(branches), re.VERBOSE)
 
 
 def _kind(token: str, group: str | None) -> str:
     if group is not None:  # url, email or handle
-        return group
+        return "url" if group == "domain" else group
     first = token[0]
     if first.isdigit():
         return "number"
@@ -108,14 +116,18 @@ def _kind(token: str, group: str | None) -> str:
 def _count_re(urls: bool, at_signs: bool) -> re.Pattern[str]:
     """The tokenizer's alternation with one group around the counted branches (word, number,
     abbreviation); every other branch is uncaptured, so ``findall`` yields "" for it."""
-    skipped = ([_URL] if urls else []) + ([_EMAIL, _HANDLE] if at_signs else [])
+    skipped = ([_URL, _DOMAIN] if urls else []) + ([_EMAIL, _HANDLE] if at_signs else [])
     skipped = [re.sub(r"\(\?P<\w+>", "(?:", branch) for branch in skipped]
     counted, other = _COMMON.rsplit("|", 1)
     return re.compile("|".join([*skipped, f"({counted})", other]), re.VERBOSE)
 
 
+def _has_urls(prose: str) -> bool:
+    return "://" in prose or "www." in prose or any(f".{t}" in prose for t in _DOMAIN_TLDS)
+
+
 def tokenize(prose: str) -> list[Token]:
-    urls = "://" in prose or "www." in prose
+    urls = _has_urls(prose)
     at_signs = "@" in prose or "#" in prose
     make = Token._make
     return [
@@ -205,7 +217,7 @@ class Analysis:
         if "tokens" in self.__dict__:
             return sum(1 for t in self.tokens if t.kind in ("word", "number", "abbrev"))
         prose = self.document.prose
-        urls = "://" in prose or "www." in prose
+        urls = _has_urls(prose)
         at_signs = "@" in prose or "#" in prose
         found = _count_re(urls, at_signs).findall(prose)
         return len(found) - found.count("")
