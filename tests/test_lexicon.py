@@ -405,3 +405,25 @@ def test_source_notes_exist() -> None:
 
 def test_loaded_once() -> None:
     assert get_lexicon() is get_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # a part that is a common word, seen alone only at a sentence's start: a brand is as
+        # likely as a join, so a note
+        ("Show business is booming. A new venture, called PodShow, helps people.\n", "INFO"),
+        (
+            "Works began. Alan Schwartz is head of SpeechWorks, a division of a larger firm.\n",
+            "INFO",
+        ),
+        # the same part capitalised mid-sentence: the draft writes it as a name of its own
+        ("The Minister spoke first. Later the PrimeMinister agreed.\n", "WARNING"),
+    ],
+)
+def test_camel_join_part_counts_only_mid_sentence(text: str, severity: str) -> None:
+    from draftlint.config import Config
+    from draftlint.engine import lint_text
+
+    found = lint_text(text, "draft.txt", config=Config(select=("WS101",))).violations
+    assert [(v.code, v.severity.name) for v in found] == [("WS101", severity)]

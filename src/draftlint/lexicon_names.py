@@ -55,7 +55,7 @@ TWO_LETTER = frozenset(
     "ad ah am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we".split()
 )
 #: Surname particles and prefixes that start real camel-case names (DeSantis, LaGuardia).
-NAME_PARTICLES = frozenset("Mc Mac Fitz De Di Da Du La Le Van Von Der Del Dos".split())
+NAME_PARTICLES = frozenset("Mc Mac Fitz De Di Da Du La Le Van Vander Von Der Del Dos".split())
 #: Written before a name: "Press Secretary Dmitry Peskov", "Mr Ushakov".
 TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sir Dame Lord Lady President Secretary Minister Senator Sen Rep Gen "

@@ -131,6 +131,10 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         for i in words
     )
     counts = Counter(tokens[i].text for i in words)
+    alone = _Counts(
+        counts,
+        Counter(tokens[i].text for i in words if i not in initial and i not in headline_tokens),
+    )
     found = []
     for i in words:
         token = tokens[i]
@@ -139,11 +143,11 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         # A title's words are capitalised by style: judge them as if sentence-initial.
         verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
-            verdict = _camel_join(lexicon, token.text, names, counts, document.prose) or verdict
+            verdict = _camel_join(lexicon, token.text, names, alone, document.prose) or verdict
         if (
             verdict.kind == "joined"
             and counts[token.text] > 1
-            and not _part_used_alone(verdict, counts)
+            and not _part_used_alone(verdict, alone, lexicon)
         ):
             continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
         if verdict.is_typo:
@@ -156,7 +160,7 @@ def _is_camel(text: str) -> bool:
 
 
 def _camel_join(
-    lexicon: Lexicon, text: str, names: set[str], counts: Counter[str], prose: str
+    lexicon: Lexicon, text: str, names: set[str], counts: _Counts, prose: str
 ) -> Verdict | None:
     """A camel-case word written once that splits into two known words or names.
 
@@ -170,11 +174,13 @@ def _camel_join(
     base = text[: len(text) - len(tail)]
     split = lexicon.joined_split(base, names - {base})
     if split is None:
-        return _camel_join_by_draft(base, tail, counts, prose)
+        return _camel_join_by_draft(base, tail, counts.all, prose)
     suggestion = " ".join(split.parts) + tail
     candidate = Verdict(True, split.confidence, (suggestion,), "joined")
     confidence = (
-        max(split.confidence, 0.6) if _part_used_alone(candidate, counts) else split.confidence
+        max(split.confidence, 0.6)
+        if _part_used_alone(candidate, counts, lexicon)
+        else split.confidence
     )
     return candidate._replace(confidence=confidence)
 
@@ -211,10 +217,25 @@ def _given_names() -> frozenset[str]:
     return frozenset(read_list("lists/given-names.txt"))
 
 
-def _part_used_alone(verdict: Verdict, counts: Counter[str]) -> bool:
-    """The draft also writes a part of the split on its own ("Tillerson" beside "RexTillerson")."""
+def _part_used_alone(verdict: Verdict, counts: _Counts, lexicon: Lexicon) -> bool:
+    """The draft also writes a part of the split on its own ("Tillerson" beside
+    "RexTillerson"). A part that is a common word counts only capitalised mid-sentence
+    ("Minister" beside "PrimeMinister"): at a sentence's start "In" or "Page" proves nothing,
+    and brands are made of such words (InStat, PowerPage)."""
     parts = verdict.suggestions[0].split() if verdict.suggestions else []
-    return any(counts.get(part, 0) > 0 and part[:1].isupper() for part in parts)
+    return any(
+        part[:1].isupper()
+        and (counts.mid if lexicon.is_word(part.lower()) else counts.all).get(part, 0) > 0
+        for part in parts
+    )
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """How often the draft writes each word: anywhere, and not at a sentence's start."""
+
+    all: Counter[str]
+    mid: Counter[str]
 
 
 def spelling_judge(
