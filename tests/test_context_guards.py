@@ -44,6 +44,8 @@ def flagged(sentence: str) -> list[tuple[str, str]]:
         ("The rebels have a stronger claim than the army to the valley.", "than", "that"),
         # "or" in a list, after a comma
         ("Prices are open to review, revision, or negation by the regulator.", "or", "of"),
+        # "or" between two nouns of one kind
+        ("The integration or inclusion of such tools does not imply an endorsement.", "or", "of"),
         # "an" opening an apposition
         (
             "The costs of diabetes, an obesity-linked illness, keep rising.",
@@ -81,6 +83,7 @@ def test_guard_clears_what_the_model_alone_flags(
         ("I do nor agree with the sanction.", "nor", "not"),
         ("He said than the bill would pass.", "than", "that"),
         ("He is one or the best players in the world.", "or", "of"),
+        ("He made millions or pounds from the sale of the firm.", "or", "of"),
         ("The firm did now give a figure for the extent of profits.", "now", "not"),
         ("The talks were political an economic.", "an", "and"),
         ("Sony an IBM want to make sure their chips win.", "an", "and"),

@@ -58,6 +58,8 @@ COMPARATIVE_REACH = 3
 _AUXILIARY_ENDS = ("'s", "'re", "'ve", "'d", "'ll", "n't")
 
 
+#: endings two coordinated nouns share ("integration or inclusion", "training or coaching")
+_NOUN_ENDINGS = ("ion", "ment", "ness", "ity", "ance", "ence", "ing")
 #: ", of course", ", of which": "of" after a comma
 _OF_AFTER_COMMA = frozenset("course which whom whose".split())
 
@@ -124,8 +126,13 @@ def fits_as_written(
     if word == "too" and after in CLAUSE_PUNCTUATION:
         return True  # "Here, too, say farmers": "to" does not end a clause
     if word == "or" and alternative == "of":
-        # a list: "review, revision, or negation"
-        return index > 0 and tokens[index - 1] == "," and _norm(after) not in _OF_AFTER_COMMA
+        # a list: "review, revision, or negation"; a pair of like nouns: "integration or
+        # inclusion" (not a plural pair: "millions or pounds" is a slip for "of")
+        if index > 0 and tokens[index - 1] == ",":
+            return _norm(after) not in _OF_AFTER_COMMA
+        before = _norm(tokens[index - 1]) if index else ""
+        nxt = _norm(after)
+        return any(before.endswith(e) and nxt.endswith(e) for e in _NOUN_ENDINGS)
     if (
         word == "an"
         and alternative == "and"

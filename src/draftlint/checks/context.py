@@ -65,7 +65,8 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
     "model of English. The threshold follows the sensitivity setting. A few uses the model "
     "cannot see are let through: 'nor' after 'neither' or another negative, 'than' after a "
     "comparative, 'if' opening a clause, 'too' before a comma, 'now' after a modal or 'have', "
-    "'or' in a list, 'an' opening an apposition or before an initialism such as 'IAEA'.",
+    "'or' in a list or between two like nouns, 'an' opening an apposition or before an "
+    "initialism such as 'IAEA'.",
     why="A slip that makes a real word passes every spell checker and reaches print.",
     bad="Putin faces much less political ad institutional pressure.",
     good="Putin faces much less political and institutional pressure.",
