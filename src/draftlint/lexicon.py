@@ -201,7 +201,7 @@ class Lexicon:
                     and (self._is_word(p) or p.lower() in PREFIXES or (len(p) == 1 and p.isalpha()))
                     for p in parts
                 )
-        # a regular derivation of a common word ("diallers", "capitalisations", "parentally")
+        # a regular derivation of a common word ("securitisation", "capitalisations", "parentally")
         return any(
             self._simple(base) and self.zipf(base) >= MIN_BASE_ZIPF for base in derivation_bases(t)
         )

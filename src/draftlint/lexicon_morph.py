@@ -1,11 +1,12 @@
 """Regular derivations the word list leaves out, read back to the word they come from.
 
 SCOWL lists the common forms of each word; rarer regular forms are missing, and on British
-news they were most of SP101's false alarms: a British spelling of an American entry
-("diallers" for dialers), the plural of an abstract noun ("capitalisations", "derelictions"),
-an adverb in -ly ("umbilically"), a prefixed word ("oversexualised"). A lowercase word is
-accepted when one of the bases below is a known lowercase word. The rules are regular
-morphology, so a typo rarely lands on one: "recieve" or "definately" have no such base.
+news and opinion they were many of SP101's false alarms: a British spelling of an American
+entry ("securitisation" for securitization), the plural of an abstract noun ("capitalisations",
+"derelictions"), an adverb in -ly ("umbilically"), a prefixed word ("oversexualised"). A
+lowercase word is accepted when one of the bases below is a known, common lowercase word. The
+rules are regular morphology, so a typo rarely lands on one: "recieve" or "definately" have no
+such base.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ _URL = r"""(?P<url>(?:https?://|ftp://|www\.)[^\s<>"\u201c\u201d\ufffc]+[^\s<>"\
 _DOMAIN_TLDS = ("com", "org", "net", "gov", "edu", "io", "info", "uk")
 _DOMAIN = (
     r"""(?P<domain>(?<![\w.@])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:"""
-    + "|".join(t.replace(".", r"\.") for t in sorted(_DOMAIN_TLDS, key=len, reverse=True))
+    + "|".join(_DOMAIN_TLDS)
     + r""")(?![\w-])(?:/[^\s<>"\u201c\u201d\ufffc]*[^\s<>"\u201c\u201d\ufffc.,;:!?)\]'\u2019])?)"""
 )
 _EMAIL = r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
