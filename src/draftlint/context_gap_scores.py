@@ -74,6 +74,12 @@ class GapScores(NamedTuple):
     )  # bits: 1 next token capitalised, 2 it has digits, 4 / 8 same for the one before
 
 
+def _no_gaps() -> GapScores:
+    e = np.zeros(0)
+    e2 = np.zeros((0, 5))
+    return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+
+
 def score_gaps(
     sentences: Sequence[Sequence[str]],
     *,
@@ -102,9 +108,7 @@ def gap_steps(
 ) -> Steps[GapScores]:
     ids = b.ids
     if not b.gaps:
-        e = np.zeros(0)
-        e2 = np.zeros((0, 5))
-        return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+        return _no_gaps()
     pos = np.array([g[0] for g in b.gaps])
     sent = np.array([g[1] for g in b.gaps])
     tok = np.array([g[2] for g in b.gaps])
@@ -116,9 +120,7 @@ def gap_steps(
     bi = bi[keep]
     G = len(pos)
     if G == 0:
-        e = np.zeros(0)
-        e2 = np.zeros((0, 5))
-        return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+        return _no_gaps()
     first = b.start[pos]
     a1 = ids[pos - 1]
     a2 = np.where(pos - 2 >= first, ids[np.maximum(pos - 2, 0)], OOV)
@@ -152,9 +154,7 @@ def gap_steps(
         known = known[sel]
         G = len(pos)
         if G == 0:
-            e = np.zeros(0)
-            e2 = np.zeros((0, 5))
-            return GapScores(e.astype(int), e.astype(int), [], e, e, e, e, e, e, e, e2, e2, e2, e)
+            return _no_gaps()
     # rows k of the (gap, word) grid to score: gap g = k // F, word X
     k = np.flatnonzero(known.reshape(-1))
     g = k // F
