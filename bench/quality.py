@@ -213,7 +213,8 @@ def main() -> int:
     words = 0
     alarms: Counter[tuple[str, str]] = Counter()
     # findings on the clean text that a hand judgement found to be real errors in the source
-    verdicts = load_verdicts(ADJUDICATED) if args.corpus.name == "dev" else {}
+    on_bbc_dev = args.corpus.resolve().parts[-2:] == ("bbc_news", "dev")
+    verdicts = load_verdicts(ADJUDICATED) if on_bbc_dev else {}
     real: Counter[tuple[str, str]] = Counter()
     injected: Counter[str] = Counter()
     found: Counter[str] = Counter()
