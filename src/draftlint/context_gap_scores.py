@@ -94,12 +94,6 @@ def score_gaps(
     """
     model = model or get_model()
     b = build_batch(sentences, model, {})
-    return _score_gaps(b, model, words, max_bigram_lp)
-
-
-def _score_gaps(
-    b: Batch, model: NgramModel, words: Sequence[str], max_bigram_lp: float
-) -> GapScores:
     return drive(model, [gap_steps(b, model, words, max_bigram_lp)])[0]  # type: ignore[no-any-return]
 
 

@@ -83,10 +83,6 @@ def score_slips(
     model = model or get_model()
     confusions = confusions if confusions is not None else confusion_sets()
     b = build_batch(sentences, model, confusions)
-    return _score_slips(b, model, confusions)
-
-
-def _score_slips(b: Batch, model: NgramModel, confusions: dict[str, tuple[str, ...]]) -> SlipScores:
     return drive(model, [slip_steps(b, model, confusions)])[0]  # type: ignore[no-any-return]
 
 

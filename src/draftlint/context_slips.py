@@ -281,6 +281,20 @@ def _decide_slips(
     return found
 
 
+def _decide_gaps(gs: GapScores, level: float, model: NgramModel) -> list[tuple[int, DroppedWord]]:
+    """The scored gaps that clear the threshold, as (sentence, dropped word) in order."""
+    if not len(gs.word):
+        return []
+    z = _logits("gap", gap_features(gs, model), gs.word)
+    return [
+        (
+            int(gs.sentence[k]),
+            DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3)),
+        )
+        for k in np.flatnonzero(z >= _threshold("gap", level))
+    ]
+
+
 def _slip_labels(sc: SlipScores) -> list[str]:
     return [f"{w}>{a}" for w, a in zip(sc.word, sc.alternative, strict=True)]
 
@@ -309,12 +323,8 @@ def scan(
     )
     for s, slip in _decide_slips(sc, sentences, level, model):
         out[s][0].append(slip)
-    if len(gs.word):
-        z = _logits("gap", gap_features(gs, model), gs.word)
-        hit = z >= _threshold("gap", level)
-        for k in np.flatnonzero(hit):
-            s = int(gs.sentence[k])
-            out[s][1].append(DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3)))
+    for s, gap in _decide_gaps(gs, level, model):
+        out[s][1].append(gap)
     return out
 
 
@@ -352,10 +362,4 @@ def find_dropped_words(
     model = model or get_model()
     b = build_batch([tokens], model, {})
     gs = drive(model, [gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)])[0]
-    if not len(gs.word):
-        return []
-    z = _logits("gap", gap_features(gs, model), gs.word)
-    return [
-        DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3))
-        for k in np.flatnonzero(z >= _threshold("gap", level))
-    ]
+    return [gap for _s, gap in _decide_gaps(gs, level, model)]

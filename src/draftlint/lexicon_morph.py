@@ -27,7 +27,7 @@ _ABSTRACT = ("tion", "sion", "ment", "ance", "ence", "ism", "ist")
 _ADJECTIVE = ("al", "ful", "ous", "ive", "less")
 #: prefixes that join a word without a hyphen ("oversexualised"); short ones ("re", "un",
 #: "pre") are left out: "reknown", "untill", "prepair" are misspellings
-PREFIXES = ("counter", "under", "over", "anti", "non")
+JOINED_PREFIXES = ("counter", "under", "over", "anti", "non")
 _MIN_REST = 6
 #: words shorter than this are left to the word list (short typos are too often regular forms)
 MIN_LENGTH = 7
@@ -54,7 +54,7 @@ def derivation_bases(word: str) -> Iterator[str]:
     if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
         return
     yield from _direct(word)
-    for prefix in PREFIXES:
+    for prefix in JOINED_PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= _MIN_REST:
             yield rest
