@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from draftlint.document import OBJECT, Span
+from draftlint.document import OBJECT
+from draftlint.quotation_marks import Quotation, QuotationMarks, pair_quotation_marks
 
 if TYPE_CHECKING:
     from draftlint.document import Document
@@ -43,25 +44,6 @@ class Paragraph:
     kind: str  # the block kind: paragraph, heading, list-item, ...
     first_token: int
     last_token: int  # exclusive
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """A run of text between quotation marks, both marks included in ``start``/``end``."""
-
-    start: int
-    end: int
-    open_mark: str
-    close_mark: str | None  # None when the quotation is never closed in its paragraph
-    paragraph: int
-
-    @property
-    def closed(self) -> bool:
-        return self.close_mark is not None
-
-    @property
-    def inner(self) -> Span:
-        return Span(self.start + 1, self.end - (1 if self.closed else 0))
 
 
 _APOS = "'\u2019"
@@ -199,13 +181,26 @@ class Analysis:
         return [s.start for s in self.sentences]
 
     @functools.cached_property
-    def quotations(self) -> list[Quotation]:
+    def _quotation_marks(self) -> QuotationMarks:
         # By block, not by Paragraph: a quotation needs no tokens (paragraph i is block i).
         prose = self.document.prose
         quotations: list[Quotation] = []
+        stray: list[int] = []
         for index, block in enumerate(self.document.blocks):
-            quotations.extend(find_quotations(prose, block.start, block.end, index))
-        return quotations
+            marks = pair_quotation_marks(prose, block.start, block.end, index)
+            quotations.extend(marks.quotations)
+            stray.extend(marks.stray_closing)
+        return QuotationMarks(quotations, stray)
+
+    @property
+    def quotations(self) -> list[Quotation]:
+        """Double-quoted runs, paragraph by paragraph (see :mod:`draftlint.quotation_marks`)."""
+        return self._quotation_marks.quotations
+
+    @property
+    def stray_closing_marks(self) -> list[int]:
+        """Offsets of closing double quotation marks with no quotation open."""
+        return self._quotation_marks.stray_closing
 
     # ------------------------------------------------------------------ queries
     def word_count(self) -> int:
@@ -301,37 +296,6 @@ def _skip_space(text: str, i: int, limit: int) -> int:
     while i < limit and text[i].isspace():
         i += 1
     return i
-
-
-# -------------------------------------------------------------------- quotations
-_DOUBLE_OPEN = "\u201c\u201e"
-_DOUBLE_CLOSE = "\u201d"
-_DOUBLE_MARK = re.compile('["\u201c\u201d\u201e]')
-
-
-def find_quotations(prose: str, start: int, end: int, paragraph: int) -> list[Quotation]:
-    """Double-quoted runs in one paragraph, curly or straight; unclosed ones included.
-
-    Curly marks say which way they face.  Straight marks alternate, and one that cannot
-    close (followed by a word character) opens.  Single quotes are left alone here because
-    they double as apostrophes; rules that care look at them with more context.
-    """
-    quotes: list[Quotation] = []
-    open_at: int | None = None
-    open_mark = ""
-    for match in _DOUBLE_MARK.finditer(prose, start, end):
-        i = match.start()
-        c = match.group()
-        if c in _DOUBLE_OPEN or (c == '"' and open_at is None):
-            if open_at is not None:  # a second opening mark: the first was never closed
-                quotes.append(Quotation(open_at, i, open_mark, None, paragraph))
-            open_at, open_mark = i, c
-        elif open_at is not None:  # a closing mark (a stray one is left to the QT rules)
-            quotes.append(Quotation(open_at, i + 1, open_mark, c, paragraph))
-            open_at = None
-    if open_at is not None:
-        quotes.append(Quotation(open_at, end, open_mark, None, paragraph))
-    return quotes
 
 
 def analyse(document: Document) -> Analysis:

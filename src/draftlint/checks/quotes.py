@@ -1,4 +1,4 @@
-"""QT1xx: quotation marks - unclosed quotations, straight and curly marks mixed."""
+"""QT1xx: quotation marks - unclosed and unopened quotations, straight and curly marks mixed."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ _OPENING = '\u201c\u201e"'
     "unclosed-quotation",
     Severity.ERROR,
     "A quotation opened and never closed within its paragraph.",
-    what="An opening quotation mark with no closing mark before the paragraph ends. A quotation "
-    "that runs on into a paragraph opening with a quotation mark is the usual convention and "
-    "is not flagged.",
+    what="An opening quotation mark with no closing mark before the paragraph ends. Two "
+    "conventions are not flagged: a quotation that runs on into a paragraph opening with a "
+    "quotation mark, and one reopened at the next sentence of the same speaker without being "
+    'closed ("We tried. "It failed," he said.).',
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
     bad='He said "we have no agenda. Then he left.',
     good='He said "we have no agenda." Then he left.',
@@ -29,7 +30,7 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
     prose = document.prose
     paragraphs = document.blocks  # block i is paragraph i; blocks need no tokens
     for quote in analysis.quotations:
-        if quote.closed:
+        if quote.closed or quote.continued:
             continue
         following = quote.paragraph + 1
         if following < len(paragraphs):
@@ -43,6 +44,32 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
             Span(quote.start, quote.start + 1),
             "quotation opened here is never closed in its paragraph",
         )
+
+
+@rule(
+    "QT104",
+    "unopened-quotation",
+    Severity.ERROR,
+    "A closing quotation mark with no quotation open.",
+    what="A closing double quotation mark (\u201d, or a straight mark after a word and before a "
+    "space or punctuation) when no quotation is open in its paragraph, because the opening mark "
+    'was lost; and the second of two straight marks in a row (""unfair").',
+    why="Without its opening mark the reader cannot tell where the quoted words begin.",
+    bad='The plan is a step forward," he said.',
+    good='"The plan is a step forward," he said.',
+    fixable=True,  # the doubled mark only
+)
+def unopened_quotation(document: Document, context: Context) -> Iterator[Finding]:
+    prose = document.prose
+    for offset in document.analysis.stray_closing_marks:
+        mark = prose[offset]
+        if offset > 0 and prose[offset - 1] == mark:
+            yield Finding(Span(offset - 1, offset + 1), "doubled quotation mark", (mark,), mark)
+        else:
+            yield Finding(
+                Span(offset, offset + 1),
+                "closing quotation mark with no quotation open in its paragraph",
+            )
 
 
 @rule(
@@ -77,4 +104,4 @@ def mixed_quotation_marks(document: Document, context: Context) -> Iterator[Find
         )
 
 
-RULES = (unclosed_quotation, mixed_quotation_marks)
+RULES = (unclosed_quotation, mixed_quotation_marks, unopened_quotation)

@@ -1,10 +1,7 @@
 """Who says what: quotations, speech cues and speakers, worked out once per Document.
 
-The QT2xx rules (checks/attribution.py) and QT103 read this.  It pairs double quotation
-marks itself rather than taking ``Analysis.quotations`` because news copy reopens a quotation
-at every new sentence of the same speaker without closing the previous one
-(``"We tried. "It failed," he said.``); a straight mark's neighbours tell whether it opens or
-closes, and an opening mark met inside an open quotation ends that one as *continued*.
+The QT2xx rules (checks/attribution.py) and QT103 read this.  Quotations are those of
+``Analysis.quotations`` (paired in :mod:`draftlint.quotation_marks`, as for QT101).
 
 A *speech cue* is a word or phrase of rules/lists/speech-verbs.txt ("said", "according to")
 standing outside every quotation.  Speakers are read next to an attribution verb: the
@@ -23,10 +20,6 @@ from draftlint.checks.shared import cached, headline_paragraphs, is_capitalised,
 from draftlint.data_files import read_list
 from draftlint.document import Document
 from draftlint.text import Token
-
-_MARKS = re.compile('["\u201c\u201d\u201e]')
-_OPEN_BEFORE = "([{\u2014\u2013-/\u2018'"  # a straight mark after one of these (or a space) opens
-_CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-/\u2019'\u2026"  # ... followed by one of these it closes
 
 #: Titles that stand before a surname alone ("Mr Beith"); "Sir"/"Lord" go with first names.
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof Mr. Mrs. Ms. Dr. Prof.".split())
@@ -133,42 +126,6 @@ def speech(document: Document) -> Speech:
     return cached(document, "speech", _build)
 
 
-# ------------------------------------------------------------------------ quotations
-def _pair_marks(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(open, end, closed) for the double quotations of one paragraph."""
-    found: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    for m in _MARKS.finditer(prose, start, end):
-        i = m.start()
-        c = prose[i]
-        if c in "\u201c\u201e":
-            opens = True
-        elif c == "\u201d":
-            opens = False
-        else:
-            before = prose[i - 1] if i > start else " "
-            after = prose[i + 1] if i + 1 < end else " "
-            can_open = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
-            can_close = not before.isspace() and (after.isspace() or after in _CLOSE_AFTER)
-            if can_open != can_close:
-                opens = can_open
-            else:  # glued on both sides or spaced on both: marks alternate
-                opens = open_at is None
-        if opens:
-            if open_at is not None:  # a new sentence of the same speaker reopens the quote
-                stop = i
-                while stop > open_at + 1 and prose[stop - 1].isspace():
-                    stop -= 1
-                found.append((open_at, stop, False))
-            open_at = i
-        elif open_at is not None:
-            found.append((open_at, i + 1, True))
-            open_at = None
-    if open_at is not None:
-        found.append((open_at, end, False))
-    return found
-
-
 _SMALL = frozenset("of the and in on a an to for at by with from or".split())
 
 
@@ -192,24 +149,22 @@ def _build(document: Document) -> Speech:
         return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
     quotes: list[Quote] = []
-    for index, paragraph in enumerate(analysis.paragraphs):
-        for start, end, closed in _pair_marks(prose, paragraph.start, paragraph.end):
-            first = analysis.token_index_at(start + 1)
-            last = analysis.token_index_at(end)
-            inner = tokens[first:last]
-            words = sum(1 for t in inner if t.kind in ("word", "number", "abbrev"))
-            quotes.append(
-                Quote(
-                    start,
-                    end,
-                    closed,
-                    index,
-                    words,
-                    _title_like(inner),
-                    sentence_of(start),
-                    sentence_of(max(start, end - 1)),
-                )
+    for quotation in analysis.quotations:
+        start, end = quotation.start, quotation.end
+        inner = tokens[analysis.token_index_at(start + 1) : analysis.token_index_at(end)]
+        words = sum(1 for t in inner if t.kind in ("word", "number", "abbrev"))
+        quotes.append(
+            Quote(
+                start,
+                end,
+                quotation.closed,
+                quotation.paragraph,
+                words,
+                _title_like(inner),
+                sentence_of(start),
+                sentence_of(max(start, end - 1)),
             )
+        )
     quote_starts = [q.start for q in quotes]
 
     def inside(offset: int) -> bool:
