@@ -56,12 +56,10 @@ def repeated_word(document: Document, context: Context) -> Iterator[Finding]:
             continue  # part of a longer token ("re-re", "U.S. U.S.")
         if analysis.sentence_at(match.start()) != analysis.sentence_at(match.start(2)):
             continue
-        if (
-            first_text[0].isupper()
-            and second_text[0].isupper()
-            and not analysis.is_sentence_initial(index)
-        ):
-            continue  # a name such as "Bora Bora" or "Duran Duran"
+        if first_text[0].isupper() and second_text[0].isupper():
+            # a name such as "Bora Bora" or "Duran Duran", at a sentence's start too; a slip
+            # there leaves the second word in lower case ("The the meeting")
+            continue
         yield Finding(
             Span(match.start(), match.end()),
             f"repeated word {second_text!r}",
