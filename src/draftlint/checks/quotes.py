@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
+from draftlint.checks.speech import WEAK_VERBS, speech_cues
 from draftlint.document import Document, Span
+from draftlint.quotation_marks import Quotation
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
 _OPENING = '\u201c\u201e"'
+
+
+#: ", said Mr Snow." / ", the firm told Reuters.": a comma, up to four words, a speech verb
+_ATTRIBUTION = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,4}?)([a-z]+)\b")
+_CLAUSE_END = re.compile('[.,;:!?"\u201c\u201d]')
+#: a speaker quoting their own words ("..., I told him.") is no attribution
+_FIRST_PERSON = frozenset("i we you me us".split())
+
+
+@functools.cache
+def _attribution_verbs() -> frozenset[str]:
+    words, _phrases = speech_cues()
+    return frozenset(w for w in words if w not in WEAK_VERBS)
+
+
+def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
+    """A quotation opened inside the writer's sentence on a lower-case word ('had been "ambitious
+    and'): a fragment, which news copy never reopens at the next sentence."""
+    before = prose[paragraph_start : quote.start].rstrip()
+    return prose[quote.start + 1 : quote.start + 2].islower() and before[-1:].isalnum()
+
+
+def _attribution_inside(prose: str, quote: Quotation) -> str | None:
+    """The attribution that the last sentence of an unclosed quotation holds ('"It is a
+    recovery, said the minister. "Growth...'), when it holds one: the closing mark before the
+    comma was lost."""
+    run = prose[quote.start + 1 : quote.end].rstrip()
+    cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
+    verbs = _attribution_verbs()
+    for match in _ATTRIBUTION.finditer(run, cut + 1):
+        if match.group(2) in verbs and not _FIRST_PERSON & set(match.group(1).lower().split()):
+            clause = _CLAUSE_END.search(run, match.end())
+            return run[match.start() + 1 : clause.start() if clause else len(run)].strip()
+    return None
 
 
 @rule(
@@ -20,30 +57,38 @@ _OPENING = '\u201c\u201e"'
     what="An opening quotation mark with no closing mark before the paragraph ends. Two "
     "conventions are not flagged: a quotation that runs on into a paragraph opening with a "
     "quotation mark, and one reopened at the next sentence of the same speaker without being "
-    'closed ("We tried. "It failed," he said.).',
+    'closed ("We tried. "It failed," he said.). Neither applies to a fragment quoted inside the '
+    'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
+    'that runs on over its own attribution ("We tried, said Mr Lee. "It failed.").',
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
     bad='He said "we have no agenda. Then he left.',
     good='He said "we have no agenda." Then he left.',
 )
 def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding]:
-    analysis = document.analysis
     prose = document.prose
     paragraphs = document.blocks  # block i is paragraph i; blocks need no tokens
-    for quote in analysis.quotations:
-        if quote.closed or quote.continued:
+    for quote in document.analysis.quotations:
+        if quote.closed:
             continue
-        following = quote.paragraph + 1
-        if following < len(paragraphs):
-            start = paragraphs[following].start
-            if (
-                prose[start : start + 1] in _OPENING
-                and prose[quote.end : quote.end + 1] != "\u201c"
-            ):
-                continue  # a multi-paragraph quotation: each paragraph reopens the quote
-        yield Finding(
-            Span(quote.start, quote.start + 1),
-            "quotation opened here is never closed in its paragraph",
-        )
+        fragment = _is_fragment(prose, quote, paragraphs[quote.paragraph].start)
+        if quote.continued:
+            if fragment:
+                message = "quoted fragment opened here is not closed before the next quotation"
+            elif attribution := _attribution_inside(prose, quote):
+                message = f"quotation opened here is not closed before {attribution!r}"
+            else:
+                continue  # reopened at the next sentence of the same speaker
+        else:
+            following = quote.paragraph + 1
+            if following < len(paragraphs) and not fragment:
+                start = paragraphs[following].start
+                if (
+                    prose[start : start + 1] in _OPENING
+                    and prose[quote.end : quote.end + 1] != "\u201c"
+                ):
+                    continue  # a multi-paragraph quotation: each paragraph reopens the quote
+            message = "quotation opened here is never closed in its paragraph"
+        yield Finding(Span(quote.start, quote.start + 1), message)
 
 
 @rule(
