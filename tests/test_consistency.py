@@ -61,6 +61,15 @@ def test_tie_reports_nothing_in_auto() -> None:
     assert found("The colour was fine but the color was not.\n", "CN102") == []
 
 
+def test_ise_spellings_are_evidence_of_a_british_draft() -> None:
+    # one American spelling against three -ise words: the American one is the odd one out
+    text = "Sceptics were few; skeptical groups organised, civilised and recognised it.\n"
+    assert found(text, "CN102") == ["skeptical"]
+    # and -ise words in a draft that is American on other evidence are reported
+    text = "The defense of the center was theorized, the color gray; they organised it.\n"
+    assert found(text, "CN102") == ["organised"]
+
+
 def test_ise_ize_mix_in_a_british_draft() -> None:
     text = "The colour of the centre: we organise, we realise, we recognize.\n"
     assert found(text, "CN102") == ["recognize"]

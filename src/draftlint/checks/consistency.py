@@ -153,8 +153,9 @@ def _dialect_words(document: Document) -> list[tuple[Span, str, str, str, str]]:
     what="Words spelled the British way (colour, cancelling, defence, organise) in a draft "
     "written in American spelling, or the reverse. The dialect comes from the config key "
     "`dialect` (en-US, en-GB); with `auto` the draft's majority decides and a tie reports "
-    "nothing. -ise/-ize is judged on its own: Oxford British spelling writes -ize, so in a British "
-    "draft only a mix of the two is reported. Pairs: rules/lists/dialect-variants.tsv (generated "
+    "nothing. An -ise spelling counts as British (American never writes it) and -ize as neither "
+    "(Oxford British spelling writes it), so in a British draft only a mix of the two is "
+    "reported. Pairs: rules/lists/dialect-variants.tsv (generated "
     "from SCOWL); words with another meaning in one dialect (program, practice, licence, tire, "
     "meter) are never compared.",
     why="A reader takes a stray British spelling in American copy (or the reverse) for a typo, "
@@ -171,8 +172,12 @@ def dialect_spelling_mixed(document: Document, context: Context) -> Iterator[Fin
     setting = str(context.settings.get("dialect", "auto"))
     main = [w for w in words if w[4] != IZE]
     ize = [w for w in words if w[4] == IZE]
-    gb = sum(1 for w in main if w[2] == "GB")
-    us = len(main) - gb
+    # -ise/-ize: American never writes -ise; British writes either, but one of them. So -ise is
+    # evidence of a British draft, and -ize evidence of nothing.
+    ise = [w for w in ize if w[2] == "GB"]
+    iz = [w for w in ize if w[2] == "US"]
+    gb = sum(1 for w in main if w[2] == "GB") + len(ise)
+    us = len(main) + len(ise) - gb
     if setting == "en-US":
         dialect: str | None = "US"
     elif setting == "en-GB":
@@ -184,12 +189,11 @@ def dialect_spelling_mixed(document: Document, context: Context) -> Iterator[Fin
         for span, word, side, other, _category in main:
             if side != dialect:
                 yield _dialect_finding(span, word, side, other, dialect, counts, setting)
-    # -ise/-ize: American never writes -ise; British writes either, but one of them.
-    ise = [w for w in ize if w[2] == "GB"]
-    iz = [w for w in ize if w[2] == "US"]
     if dialect == "US":
-        odd, usual_side = ise, "US"
-    elif len(ise) != len(iz) and ise and iz:
+        for span, word, side, other, _category in ise:
+            yield _dialect_finding(span, word, side, other, dialect, counts, setting)
+        return
+    if len(ise) != len(iz) and ise and iz:
         odd, usual_side = (ise, "US") if len(ise) < len(iz) else (iz, "GB")
     else:
         odd, usual_side = [], ""
