@@ -213,7 +213,7 @@ def _build(document: Document) -> Speech:
             # theft"", "under the words "How can they ..."", "the answers are "I'm afraid"")
             # cites a phrase, a sign, a document or an imagined voice; the source, if any, is
             # named around it. Only a quotation standing as its own sentence is a speaker's.
-            attributed.append(bool(lead))
+            attributed.append(bool(lead) or _subject_of_writers_sentence(prose, q))
     # A run of reopened quotations ("A. "B. "C," she said.) is one speaker's: attributed as one.
     group_start = 0
     for i in range(1, len(quotes) + 1):
@@ -244,6 +244,14 @@ def _build(document: Document) -> Speech:
             )
             continued[i] = opens_paragraph and previous_paragraph_speaks
     return Speech(quotes, cues, attributed, continued, quote_starts)
+
+
+def _subject_of_writers_sentence(prose: str, quote: Quote) -> bool:
+    """ "Taking responsibility for tough choices" is this year's theme: a quoted phrase that the
+    writer's sentence goes on from, with no stop or comma of its own before the closing mark."""
+    if not quote.closed or prose[quote.end - 2] in ",.;:!?\u2026":
+        return False
+    return prose[quote.end : quote.end + 4].lstrip()[:1].islower()
 
 
 _PERSONAL = frozenset("he she they i we his her their my our".split())
