@@ -164,6 +164,7 @@ def test_unknown(word: str) -> None:
         ("sadnesses", "sadness"),
         ("parentally", "parental"),  # adverb of an adjective
         ("unworkably", "unworkable"),
+        ("diallers", "dial"),  # British agent noun: the verb, "l" doubled
     ],
 )
 def test_regular_derivations_of_listed_words_are_words(word: str, base: str) -> None:
@@ -178,7 +179,8 @@ def test_regular_derivations_of_listed_words_are_words(word: str, base: str) -> 
     # look like derivations, are misspellings: a short prefix ("untill", "reknown", "prepair"),
     # "l" doubled after a vowel pair ("detailled"), -ly on -ic ("basicly"), a rare base
     # ("finially" from finial)
-    ["untill", "reknown", "prepair", "detailled", "appealling", "basicly", "finially"],
+    # an agent noun needs a verb of four letters or more ("dollers" is no "dol"-er)
+    ["untill", "reknown", "prepair", "detailled", "appealling", "basicly", "finially", "dollers"],
 )
 def test_misspellings_shaped_like_derivations_are_not_words(word: str) -> None:
     assert not LEX.is_word(word)

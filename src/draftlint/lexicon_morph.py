@@ -21,6 +21,7 @@ _BRITISH = (
     (re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),  # organise, capitalisation
     (re.compile(r"(?<!ai|ea|oo|ee|ou|oa|ei|au|oi)ll(er|ers|ing|ed)$"), r"l\1"),  # dialler
 )
+_LONG_VOWEL_LL = re.compile(r"(?:ai|ea|oo|ee|ou|oa|ei|au|oi)ller")
 #: noun endings whose plural is regular (the word list omits plurals of rare abstract nouns)
 _ABSTRACT = ("tion", "sion", "ment", "ance", "ence", "ism", "ist")
 #: adjective endings that take a plain -ly (not -ic: "basicly" is a misspelling of basically)
@@ -43,6 +44,10 @@ def _direct(word: str) -> Iterator[str]:
         yield word[:-3] + "y"
     elif word.endswith("s") and word[:-1].endswith(_ABSTRACT):
         yield word[:-1]
+    if word.endswith(("ller", "llers")) and not _LONG_VOWEL_LL.search(word):
+        verb = word[: word.rindex("ller") + 1]  # of a British agent noun: "diallers", dial
+        if len(verb) >= 4:  # "dollers" is no "dol"-er
+            yield verb
     if word.endswith(("ably", "ibly")):
         yield word[:-1] + "e"
     elif word.endswith("ly") and word[:-2].endswith(_ADJECTIVE):
