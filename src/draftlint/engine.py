@@ -120,7 +120,7 @@ def _settings(config: Config) -> dict[str, Any]:
 
 
 def place(document: Document, rule: Rule, finding: Finding, config: Config) -> Violation:
-    # A pack rule with ``scope: raw`` reports source offsets (packs.SourceFinding).
+    # A pack rule with ``scope: raw`` reports source offsets (pack_runs.SourceFinding).
     span = (
         finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
     )
