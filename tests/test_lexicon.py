@@ -301,6 +301,13 @@ def test_split_joined(joined: str, parts: list[str]) -> None:
     assert LEX.split_joined(joined) == parts
 
 
+def test_competing_splits_go_to_the_likelier_pair_of_words() -> None:
+    # by the parts' frequencies alone "these a" and "games how" win; as words in a row,
+    # "the sea" does, and "game show" is a closed compound the web writes: not flagged
+    assert LEX.split_joined("thesea") == ["the", "sea"]
+    assert LEX.split_joined("gameshow") is None
+
+
 @pytest.mark.parametrize(
     "word",
     [

@@ -105,6 +105,19 @@ def _part_ok(lex: Lexicon, part: str) -> float | None:
     return z
 
 
+#: splits whose parts' summed frequencies (zipf) are this close to the best are told apart by
+#: how likely the two words are in a row ("game show", not "games how", for "gameshow")
+CLOSE_SPLITS = 1.0
+
+
+def _as_two_words(low: str, i: int) -> float:
+    """log10 P(head) P(tail | head) by the bundled n-gram model."""
+    from draftlint import ngram  # noqa: PLC0415 - the model loads only when splits compete
+
+    head, tail = low[:i], low[i:]
+    return ngram.logprob(None, None, head) + ngram.logprob(None, head, tail)
+
+
 def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Split | None:
     """The most likely two-word split of a run-together ``word``, or None."""
     t = _strip_possessive(normalise(word))
@@ -119,16 +132,18 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     own = lex.zipf(low)
     if t[0].isupper() and own >= 1.0:
         return None  # "Westlife", "Goodridge": a capitalised string the web uses is a name
-    best: tuple[float, int] | None = None
+    splits: list[tuple[float, int]] = []
     for i in range(1, len(low)):
         zh = _part_ok(lex, low[:i])
         zt = _part_ok(lex, low[i:]) if zh is not None else None
-        if zh is None or zt is None:
-            continue
-        if best is None or zh + zt > best[0]:
-            best = (zh + zt, i)
-    if best is None:
+        if zh is not None and zt is not None:
+            splits.append((zh + zt, i))
+    if not splits:
         return None
+    best = max(splits)
+    close = [(z, i) for z, i in splits if z >= best[0] - CLOSE_SPLITS]
+    if len(close) > 1:
+        best = max(close, key=lambda split: _as_two_words(low, split[1]))
     split_logp = best[0] - 18 + SPACE_LOGP
     typo_logp = -99.0
     for cand in lex.candidates(t)[:3]:
