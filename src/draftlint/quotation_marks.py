@@ -26,8 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftlint.document import Span
-
 _MARKS = re.compile('["\u201c\u201d\u201e]')
 _CURLY_OPEN = "\u201c\u201e"
 _CURLY_CLOSE = "\u201d"
@@ -57,10 +55,6 @@ class Quotation:
     @property
     def closed(self) -> bool:
         return self.close_mark is not None
-
-    @property
-    def inner(self) -> Span:
-        return Span(self.start + 1, self.end - (1 if self.closed else 0))
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,12 @@ def _attribution_verbs() -> frozenset[str]:
 def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
     """A quotation opened inside the writer's sentence on a lower-case word ('had been "ambitious
     and'): a fragment, which news copy never reopens at the next sentence."""
-    before = prose[paragraph_start : quote.start].rstrip()
-    return prose[quote.start + 1 : quote.start + 2].islower() and before[-1:].isalnum()
+    if not prose[quote.start + 1 : quote.start + 2].islower():
+        return False
+    i = quote.start
+    while i > paragraph_start and prose[i - 1].isspace():
+        i -= 1
+    return i > paragraph_start and prose[i - 1].isalnum()
 
 
 def _attribution_inside(prose: str, quote: Quotation) -> str | None:
