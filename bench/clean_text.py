@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import ADJUDICATED, load_verdicts  # noqa: E402
 
-from draftlint import formats  # noqa: E402
-from draftlint.config import Config  # noqa: E402
-from draftlint.engine import lint_document, select_rules  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.drafts import formats  # noqa: E402
+from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 from draftlint.violation import Severity  # noqa: E402
 
 ADVICE = ("RD", "ST")  # families that advise rather than claim an error

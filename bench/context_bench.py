@@ -34,7 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from draftlint.context_slips import (
+from draftlint.context.model import get_model
+from draftlint.context.slips import (
     DROPPABLE,
     GAP_FEATURES,
     GAP_MAX_BIGRAM_LP,
@@ -51,7 +52,6 @@ from draftlint.context_slips import (
     score_slips,
     slip_features,
 )
-from draftlint.ngram import get_model
 
 TOKEN = re.compile(
     r"[£$€]?\d+(?:[.,]\d+)*(?:%|bn|m|k|st|nd|rd|th|s)?(?![\w])"
@@ -428,7 +428,7 @@ import time, resource
 t0 = time.perf_counter()
 import numpy
 t1 = time.perf_counter()
-from draftlint.ngram import get_model
+from draftlint.context.model import get_model
 m = get_model()
 m.logprob("political", "and", "institutional")
 t2 = time.perf_counter()

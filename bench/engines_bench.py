@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import quality  # noqa: E402
 
-from draftlint import formats  # noqa: E402
-from draftlint.config import Config  # noqa: E402
-from draftlint.engine import lint_text  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.drafts import formats  # noqa: E402
+from draftlint.run.lint import lint_text  # noqa: E402
 from draftlint.violation import Severity  # noqa: E402
 
 

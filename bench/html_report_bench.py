@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from draftlint.engine import FileResult, lint_paths
 from draftlint.report.html import render_html
+from draftlint.run.lint import FileResult, lint_paths
 from draftlint.violation import Severity, Violation
 
 CORPUS = Path("/work/shared/corpus/bbc_news/dev")

@@ -1,4 +1,4 @@
-"""Speed and quality figures for draftlint.lexicon.  Prints figures; asserts nothing.
+"""Speed and quality figures for draftlint.lexicon.lexicon.  Prints figures; asserts nothing.
 
     PYTHONPATH=src python bench/lexicon_bench.py [load speed coverage misspellings inject]
 
@@ -29,8 +29,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from draftlint.lexicon import get_lexicon
-from draftlint.lexicon_store import CAP, LOWER, RARE, UPPER
+from draftlint.lexicon.lexicon import get_lexicon
+from draftlint.lexicon.store import CAP, LOWER, RARE, UPPER
 
 CORPUS = Path(os.environ.get("DRAFTLINT_CORPUS", "/work/shared/corpus"))
 DEV = CORPUS / "bbc_news" / "dev"
@@ -73,7 +73,7 @@ def articles() -> list[tuple[str, str]]:
 def bench_load() -> None:
     code = (
         "import time; t=time.perf_counter(); c=time.process_time();"
-        "from draftlint.lexicon import get_lexicon;"
+        "from draftlint.lexicon.lexicon import get_lexicon;"
         "L=get_lexicon(); L.is_word('colour'); t1=time.perf_counter(); c1=time.process_time();"
         "L.suggest('whaterver'); t2=time.perf_counter();"
         "print((t1-t)*1000, (c1-c)*1000, (t2-t1)*1000)"
@@ -303,7 +303,7 @@ def bench_fit(l2: float = 0.01) -> None:
     import numpy as np
     from scipy.optimize import minimize
 
-    from draftlint import lexicon_suggest
+    from draftlint.lexicon import suggest as lexicon_suggest
 
     lex = get_lexicon()
     seen: dict[str, tuple[float, ...]] = {}

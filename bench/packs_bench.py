@@ -37,12 +37,12 @@ _LOAD = """
 import sys, time
 from pathlib import Path
 t = time.perf_counter()
-from draftlint.packs import load_pack, builtin_pack_rules
+from draftlint.packs.loader import load_pack, builtin_pack_rules
 imported = time.perf_counter()
 rules = len(builtin_pack_rules()) + sum(len(load_pack(p).rules) for p in sys.argv[1:])
 loaded = time.perf_counter()
-from draftlint.kinds import Vocabulary
-from draftlint.packs import load_pack
+from draftlint.packs.kinds import Vocabulary
+from draftlint.packs.loader import load_pack
 for p in sys.argv[1:]:
     for r in load_pack(p).rules:
         r.check.kind(Vocabulary())
@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         files = files[: args.limit]
     texts = [(str(f), f.read_text("utf-8")) for f in files]
-    from draftlint.config import Config
-    from draftlint.engine import lint_text
+    from draftlint.config.settings import Config
     from draftlint.registry import registry_for
+    from draftlint.run.lint import lint_text
 
     plain = Config()
     packs = Config(packs=tuple(str(args.vale_dir / s) for s in SPEED_STYLES))

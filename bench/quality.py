@@ -39,11 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftlint import formats  # noqa: E402
-from draftlint.config import Config  # noqa: E402
-from draftlint.context_slips import confusion_sets  # noqa: E402
-from draftlint.engine import lint_document, select_rules  # noqa: E402
-from draftlint.lexicon import get_lexicon  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.context.slips import confusion_sets  # noqa: E402
+from draftlint.drafts import formats  # noqa: E402
+from draftlint.lexicon.lexicon import get_lexicon  # noqa: E402
+from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 from draftlint.violation import Severity, Violation  # noqa: E402
 
 CODES = ("SP101", "WS101", "WS102", "WS103", "GR101", "GR102")

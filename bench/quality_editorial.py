@@ -35,12 +35,14 @@ import sys
 import time
 from pathlib import Path
 
-from draftlint.checks import abbreviations, attribution, consistency, names, numbers
-from draftlint.checks.speech import speech, speech_cues
-from draftlint.config import Config
-from draftlint.engine import lint_document
-from draftlint.formats import parse
+from draftlint.checks.consistency import abbreviations, names, numbers
+from draftlint.checks.consistency import variants as consistency
+from draftlint.checks.quotations import attribution
+from draftlint.config.settings import Config
+from draftlint.drafts.formats import parse
+from draftlint.drafts.speech import speech, speech_cues
 from draftlint.registry import build_registry
+from draftlint.run.lint import lint_document
 
 MODULES = (attribution, names, consistency, numbers, abbreviations)
 RULES = build_registry([r for m in MODULES for r in m.RULES])

@@ -5,7 +5,7 @@
 For each clean article, one closed quotation (seeded choice) loses its closing mark in one copy
 and its opening mark in another. A loss counts as found when QT101 or QT104 reports something
 in that paragraph of the copy. Quotations are as the rules pair them
-(``draftlint.quotation_marks``). Prints figures, asserts nothing; false alarms on the clean
+(``draftlint.drafts.quotation_marks``). Prints figures, asserts nothing; false alarms on the clean
 articles are in bench/clean_text.py. Never run this on bbc_news/heldout.
 
 A closing mark lost before a reopened quotation ('"We tried. "It failed," he said.') cannot be
@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftlint.config import Config  # noqa: E402
-from draftlint.engine import lint_document, select_rules  # noqa: E402
-from draftlint.formats import parse  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.drafts.formats import parse  # noqa: E402
+from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 
 CODES = ("QT101", "QT104")
 CONFIG = Config(select=CODES)

@@ -1,4 +1,4 @@
-"""Speed and equality of draftlint.readability against textstat, on a folder of .txt articles.
+"""Speed and equality of draftlint.readability.measure against textstat, on a folder of .txt articles.
 
     PYTHONPATH=src python bench/readability_bench.py [CORPUS_DIR] [--no-reference]
 
@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from draftlint import readability_words
-from draftlint.readability import Counts, measure, score_text
+from draftlint.readability import words as readability_words
+from draftlint.readability.measure import Counts, measure, score_text
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc_news/dev")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, {len(flat)} paragraphs, {words:,} words")
     print(f"  dictionary, word list and pyphen loaded in {load:.2f} s (once per process)")
 
-    print("draftlint.readability")
+    print("draftlint.readability.measure")
     readability_words._CACHE.clear()
     t = time.process_time()
     for d in docs:

@@ -8,7 +8,7 @@ engine with every built-in rule but the RD ones, of the engine with all of them,
 rules alone on top of the analysis.  The RD rules' own cost is (all - without RD); the
 acceptance bar is that it stays below the cost of the rest of the engine (without RD -
 analysis).  Also the readability report data alone (what ``lint_text`` adds to every
-FileResult) and its cold first pass (the token cache of readability_words.py empty; the CMU
+FileResult) and its cold first pass (the token cache of readability/words.py empty; the CMU
 dictionary is loaded before timing).
 
 Because the difference of two whole-engine timings is noisy on a shared machine, the rules are
@@ -32,11 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftlint import formats, readability_words  # noqa: E402
-from draftlint.config import Config  # noqa: E402
-from draftlint.engine import lint_document, select_rules  # noqa: E402
-from draftlint.readability_document import readability_of, report_data  # noqa: E402
-from draftlint.readability_profiles import PROFILES  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.drafts import formats
+from draftlint.readability import words as readability_words  # noqa: E402
+from draftlint.readability.document import readability_of, report_data  # noqa: E402
+from draftlint.readability.profiles import PROFILES  # noqa: E402
+from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 from draftlint.violation import Severity  # noqa: E402
 
 RD = ("RD101", "RD102", "RD201", "RD202")

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftlint import formats  # noqa: E402
-from draftlint.config import Config  # noqa: E402
-from draftlint.engine import lint_document, select_rules  # noqa: E402
+from draftlint.config.settings import Config  # noqa: E402
+from draftlint.drafts import formats  # noqa: E402
+from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 
 
 def load_corpus(folder: Path) -> list[tuple[str, str]]:

@@ -32,11 +32,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftlint import formats
-from draftlint.engine import lint_text
-from draftlint.packs import PackCheck
+from draftlint.config.vale_ini import LEVELS, glob_to_regex, load_vale_config
+from draftlint.drafts import formats
+from draftlint.packs.loader import PackCheck
 from draftlint.registry import registry_for
-from draftlint.vale_ini import LEVELS, glob_to_regex, load_vale_config
+from draftlint.run.lint import lint_text
 
 KINDS = (
     "existence",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint.document import Document
+from draftlint.drafts.document import Document
 
 WORD = re.compile(r"\w+")
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from draftlint.checks import names
-from draftlint.checks.speech import speech, speech_cues
-from draftlint.config import Config
+from draftlint.checks.consistency import names
+from draftlint.config.settings import Config
 from draftlint.data_files import read_list, rules_path
-from draftlint.engine import lint_text
-from draftlint.formats import parse
+from draftlint.drafts.formats import parse
+from draftlint.drafts.speech import speech, speech_cues
+from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "trump-putin-hamburg-commentary.txt"

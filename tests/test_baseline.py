@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from draftlint.baseline import parse_diff
 from draftlint.cli import main
+from draftlint.run.baseline import parse_diff
 
 SELECT = ["--select", "WS201,GR201"]
 DRAFT = "The meeting  lasted two hours.\n\nIt was was long.\n"

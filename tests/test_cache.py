@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-import draftlint.cache as cache_module
-from draftlint.cache import ResultCache, result_from_dict, result_to_dict
+import draftlint.run.cache as cache_module
 from draftlint.cli import main
-from draftlint.config import Config
-from draftlint.engine import lint_text
-from draftlint.parallel import Progress
+from draftlint.config.settings import Config
 from draftlint.rule import rule
+from draftlint.run.cache import ResultCache, result_from_dict, result_to_dict
+from draftlint.run.lint import lint_text
+from draftlint.run.parallel import Progress
 from draftlint.violation import Severity
 
 TEXTS = {
@@ -50,7 +50,7 @@ def test_a_second_run_comes_from_the_cache(drafts, capsys, monkeypatch) -> None:
     assert (
         drafts / ".draftlint_cache" / ".gitignore"
     ).read_text() == "# Created by draftlint.\n*\n"
-    monkeypatch.setattr("draftlint.runner.lint_text", _no_linting)
+    monkeypatch.setattr("draftlint.run.runner.lint_text", _no_linting)
     assert report(capsys, ".") == first
 
 
@@ -148,7 +148,7 @@ def _crashing(document, context):
 
 
 def test_a_rule_crash_in_a_worker_is_an_internal_error(drafts, capsys, monkeypatch) -> None:
-    monkeypatch.setattr("draftlint.engine.registry_for", lambda config: {"WS299": _crashing})
+    monkeypatch.setattr("draftlint.run.lint.registry_for", lambda config: {"WS299": _crashing})
     assert main(["check", "--no-cache", "--jobs", "2", "a.txt", "c.txt"]) == 3
     err = capsys.readouterr().err
     assert "rule WS299 crashed on a.txt: ZeroDivisionError: boom" in err

@@ -79,7 +79,7 @@ def test_exit_2_on_invalid_toml(tmp_path, capsys) -> None:
 
 
 def test_exit_3_on_internal_error(tmp_path, monkeypatch, capsys) -> None:
-    from draftlint.checks import spacing
+    from draftlint.checks.spacing import spaces as spacing
 
     def explode(document, context):
         raise RuntimeError("boom")
@@ -93,7 +93,7 @@ def test_exit_3_on_internal_error(tmp_path, monkeypatch, capsys) -> None:
     rules = dict(registry.builtin_rules())
     rules["WS201"] = crashing
     monkeypatch.setattr(registry, "builtin_rules", lambda: rules)
-    monkeypatch.setattr("draftlint.engine.registry_for", lambda config: rules)
+    monkeypatch.setattr("draftlint.run.lint.registry_for", lambda config: rules)
     assert main(["check", str(write(tmp_path, "a.txt", BAD))]) == 3
     assert "internal error: rule WS201 crashed" in capsys.readouterr().err
 
@@ -122,7 +122,7 @@ def test_severity_override_and_per_file_ignores(tmp_path, capsys) -> None:
 
 def test_per_file_ignores_follow_the_working_directory(tmp_path, monkeypatch) -> None:
     # ignored_for is cached per file; a relative root means another thing in another directory
-    from draftlint.config import Config
+    from draftlint.config.settings import Config
 
     config = Config(root=".", per_file_ignores=(("legacy/*", ("WS",)),))
     target = str(tmp_path / "a" / "legacy" / "x.md")
@@ -198,10 +198,10 @@ def test_version(capsys) -> None:
 def test_colour_only_on_tty(tmp_path, monkeypatch, nocolor) -> None:
     import io
 
-    from draftlint.config import Config
-    from draftlint.engine import lint_file
+    from draftlint.config.settings import Config
     from draftlint.report import ReportOptions
     from draftlint.report import text as text_report
+    from draftlint.run.lint import lint_file
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from draftlint.checks.consistency import dialect_pairs
-from draftlint.config import Config
+from draftlint.checks.consistency.variants import dialect_pairs
+from draftlint.config.settings import Config
 from draftlint.data_files import read_list, rules_path
-from draftlint.engine import lint_text
+from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
 
 ROOT = Path(__file__).resolve().parent.parent

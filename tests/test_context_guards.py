@@ -1,5 +1,5 @@
 """GR101's guards: sentence-level evidence, out of the trigram model's sight, that a word fits as
-written (``draftlint.context_guards``).
+written (``draftlint.context.guards``).
 
 Each Okay sentence is one the model alone flags, shown by running the check with the guards
 switched off; the guard must be what clears it. Each slip sentence has the same word in a
@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from draftlint import context_guards
-from draftlint import context_slips as cs
-from draftlint.ngram import get_model
+from draftlint.context import guards as context_guards
+from draftlint.context import slips as cs
+from draftlint.context.model import get_model
 
 
 def tokens(sentence: str) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
 from draftlint.engines import close_sessions
+from draftlint.run.lint import lint_text
 
 pytest.importorskip("harper", reason="harper-py is not installed (pip install 'draftlint[harper]')")
 

@@ -10,9 +10,9 @@ import pytest
 from lt_replay import FIXTURES, ReplayServer
 
 from draftlint.cli import main
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
 from draftlint.engines import close_sessions
+from draftlint.run.lint import lint_text
 
 pytest.importorskip("language_tool_python")
 

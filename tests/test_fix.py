@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from draftlint.cli import main
-from draftlint.config import Config
-from draftlint.document import Span
-from draftlint.engine import lint_text
-from draftlint.fix import (
+from draftlint.config.settings import Config
+from draftlint.drafts.document import Span
+from draftlint.rule import rule
+from draftlint.run.fix import (
     Edit,
     apply_edits,
     candidate_edits,
@@ -22,7 +22,7 @@ from draftlint.fix import (
     select_edits,
     unified_diff,
 )
-from draftlint.rule import rule
+from draftlint.run.lint import lint_text
 from draftlint.violation import Finding, Severity, Violation
 
 # Only the rules whose safe fixes these tests are about, so that rules added later cannot
@@ -137,7 +137,7 @@ def _suggest_only(document, context):
 
 
 def test_unsafe_fixes_apply_the_first_suggestion(tmp_path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr("draftlint.engine.registry_for", lambda config: {"SP999": _suggest_only})
+    monkeypatch.setattr("draftlint.run.lint.registry_for", lambda config: {"SP999": _suggest_only})
     path = write(tmp_path, "bad.md", b"I saw teh *teh* t&#101;h cat.\n")
     assert main(["check", "--no-cache", "--fix", str(path)]) == 1
     assert path.read_bytes() == b"I saw teh *teh* t&#101;h cat.\n"  # no safe fix: nothing changes

@@ -9,9 +9,9 @@ from format_checks import assert_exact, assert_map_sane, position, source_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftlint.document import BLOCK_SEPARATOR, OBJECT, Document
-from draftlint.formats import html
-from draftlint.formats import parse as parse_any
+from draftlint.drafts.document import BLOCK_SEPARATOR, OBJECT, Document
+from draftlint.drafts.formats import html
+from draftlint.drafts.formats import parse as parse_any
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "article.html"
 

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from draftlint.cli import main
-from draftlint.document import Span
-from draftlint.engine import FileResult
+from draftlint.drafts.document import Span
 from draftlint.report import ReportOptions
 from draftlint.report.github import annotation, escape_data, escape_property, render
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 COMMAND = re.compile(r"^::(error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")

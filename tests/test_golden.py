@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from golden_cases import GoldenCase, all_cases
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
 from draftlint.registry import builtin_rules
+from draftlint.run.lint import lint_text
 
 CASES = all_cases()
 

@@ -1,4 +1,4 @@
-"""draftlint.lexicon: word knowledge, suggestions, names and run-together words."""
+"""draftlint.lexicon.lexicon: word knowledge, suggestions, names and run-together words."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from draftlint import lexicon
-from draftlint.lexicon import get_lexicon
-from draftlint.lexicon_tokens import is_number, is_skippable
+from draftlint.data_files import data_dir
+from draftlint.lexicon import lexicon
+from draftlint.lexicon.lexicon import get_lexicon
+from draftlint.lexicon.tokens import is_number, is_skippable
 
 LEX = get_lexicon()
-DATA = Path(lexicon.__file__).resolve().parent / "data" / "lexicon"
+DATA = data_dir() / "lexicon"
 
 SEED_NAMES = [
     "Peskov",
@@ -265,7 +266,7 @@ def test_suggest_poor_spellers(typo: str, meant: str) -> None:
 
 
 def test_sound_keys_meet_skeletons_two_edits_apart() -> None:
-    from draftlint.lexicon_edits import skeleton, sound_keys
+    from draftlint.lexicon.edits import skeleton, sound_keys
 
     def meet(typo: str, word: str) -> bool:
         return bool(sound_keys(skeleton(typo), query=True) & sound_keys(skeleton(word)))
@@ -277,7 +278,7 @@ def test_sound_keys_meet_skeletons_two_edits_apart() -> None:
 
 
 def test_suggest_score_prefers_longer_sound_alike() -> None:
-    from draftlint.lexicon_suggest import score
+    from draftlint.lexicon.suggest import score
 
     # same cost and frequency: the word that sounds the same and is longer wins
     assert score("probly", "probably", 4.0, 1.0, False) > score("probly", "prob", 4.0, 1.0, False)
@@ -431,8 +432,8 @@ def test_loaded_once() -> None:
     ],
 )
 def test_camel_join_part_counts_only_mid_sentence(text: str, severity: str) -> None:
-    from draftlint.config import Config
-    from draftlint.engine import lint_text
+    from draftlint.config.settings import Config
+    from draftlint.run.lint import lint_text
 
     found = lint_text(text, "draft.txt", config=Config(select=("WS101",))).violations
     assert [(v.code, v.severity.name) for v in found] == [("WS101", severity)]

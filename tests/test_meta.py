@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from golden_cases import GOLDEN_DIR, parse_golden
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
 from draftlint.registry import builtin_rules
 from draftlint.rule import CODE_PATTERN, FAMILIES
+from draftlint.run.lint import lint_text
 
 RULES = list(builtin_rules().values())
 
@@ -80,14 +80,14 @@ def test_generated_rules_reference_is_current() -> None:
 
 # ------------------------------------------------------------- data rules (rules/<pack>/)
 def _pack_rule_files() -> list:
-    from draftlint.packs import builtin_packs, rule_files
+    from draftlint.packs.loader import builtin_packs, rule_files
 
     return [path for pack in builtin_packs() for path, _ in rule_files(pack)]
 
 
 def test_builtin_packs_validate_and_every_file_is_a_rule() -> None:
     """Each built-in pack passes validate-rules (regexes compiled) and no file is skipped."""
-    from draftlint.packs import DRAFTLINT_FILE, builtin_packs, read_pack
+    from draftlint.packs.loader import DRAFTLINT_FILE, builtin_packs, read_pack
 
     for pack_dir in builtin_packs():
         pack = read_pack(pack_dir, compile_patterns=True)
@@ -106,7 +106,7 @@ def test_data_rule_is_registered_under_its_file_name(path) -> None:
     code, name = path.stem.split("-", 1)
     rule = builtin_rules().get(code)
     assert rule is not None and rule.name == name and rule.origin == path.parent.name
-    from draftlint.packs import PackCheck
+    from draftlint.packs.loader import PackCheck
 
     assert (
         isinstance(rule.check, PackCheck) and str(rule.check.rule.fields.get("source", "")).strip()

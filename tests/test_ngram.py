@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from draftlint import context_slips as cs
-from draftlint.ngram import DATA_DIR, OOV, get_model, logprob
-from draftlint.ngram_words import lm_words
+from draftlint.context import slips as cs
+from draftlint.context.model import DATA_DIR, OOV, get_model, logprob
+from draftlint.context.words import lm_words
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFUSION_FILE = ROOT / "rules" / "lists" / "confusion-sets.txt"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from draftlint.cli import main
-from draftlint.config import Config, load_config
-from draftlint.engine import lint_text
-from draftlint.packs import PackError, load_pack, read_pack
+from draftlint.config.settings import Config, load_config
+from draftlint.packs.loader import PackError, load_pack, read_pack
+from draftlint.packs.vale.regex import PatternError, compile_pattern, translate
 from draftlint.registry import registry_for
-from draftlint.vale_regex import PatternError, compile_pattern, translate
+from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
+from draftlint.run.lint import lint_text
 
 WS = Config(select=("WS201", "GR201"))
 
@@ -38,7 +38,7 @@ def test_astral_characters_are_one_column() -> None:
 
 
 def test_single_crlf_does_not_split_a_paragraph() -> None:
-    from draftlint import formats
+    from draftlint.drafts import formats
 
     document = formats.parse("a.txt", "One line\r\ngoes on.\r\n\r\nNext.\r\n", "text")
     assert [document.text[b.start : b.end] for b in document.blocks] == [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftlint.quotation_marks import pair_quotation_marks
+from draftlint.drafts.quotation_marks import pair_quotation_marks
 
 
 def spans(text: str) -> list[tuple[str, bool, bool]]:

@@ -1,4 +1,4 @@
-"""draftlint.readability: equal to textstat, driven by the draft's sentences, offline."""
+"""draftlint.readability.measure: equal to textstat, driven by the draft's sentences, offline."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import draftlint
-from draftlint import readability
-from draftlint.readability import PROFILES, SOURCES, Counts, Profile, measure, score_text
+from draftlint.readability import measure as readability
+from draftlint.readability.measure import PROFILES, SOURCES, Counts, Profile, measure, score_text
 
 PLAIN = "The cat sat on the mat. It was happy there. Then the dog came in and barked."
 CONTRACTIONS = (
@@ -239,7 +239,7 @@ def test_works_offline_without_nltk(tmp_path):
         else:
             sys.exit("the network is not blocked")
 
-        from draftlint.readability import score_text
+        from draftlint.readability.measure import score_text
         scores = score_text("Officials from the U.S. met in Ottawa. They agreed.",
                             ["Officials from the U.S. met in Ottawa.", "They agreed."])
         assert scores.words == 9 and scores.syllables > 9, scores

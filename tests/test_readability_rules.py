@@ -14,14 +14,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from draftlint import formats
 from draftlint.cli import main
-from draftlint.config import Config, ConfigError, load_config
-from draftlint.document import OBJECT, Document
-from draftlint.engine import lint_text
-from draftlint.readability import measure
-from draftlint.readability_document import readability_of, report_data
-from draftlint.readability_profiles import PROFILES, targets_from
+from draftlint.config.settings import Config, ConfigError, load_config
+from draftlint.drafts import formats
+from draftlint.drafts.document import OBJECT, Document
+from draftlint.readability.document import readability_of, report_data
+from draftlint.readability.measure import measure
+from draftlint.readability.profiles import PROFILES, targets_from
+from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
 
 SCHEMA = json.loads(
@@ -345,7 +345,7 @@ def test_good_readability_config_is_accepted(tmp_path):
 
 # ------------------------------------------------------------------- computed once, shared
 def test_readability_is_computed_once_per_document(monkeypatch):
-    import draftlint.readability_document as module
+    import draftlint.readability.document as module
 
     calls = []
     original = module._measure_document

@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draftlint.cli import main
-from draftlint.document import Span
-from draftlint.engine import FileResult, lint_paths, lint_text
+from draftlint.drafts.document import Span
 from draftlint.report.html import embed_json, render_html
+from draftlint.run.lint import FileResult, lint_paths, lint_text
 from draftlint.violation import Severity, Violation
 
 ROOT = Path(__file__).resolve().parent.parent

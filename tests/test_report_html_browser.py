@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from draftlint.document import Span
-from draftlint.engine import lint_paths
+from draftlint.drafts.document import Span
 from draftlint.report import ReportOptions, render
 from draftlint.report.html import render_html
+from draftlint.run.lint import lint_paths
 from draftlint.violation import Severity, Violation
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
+from draftlint.config.settings import Config
+from draftlint.run.lint import lint_text
 
 PIECES = st.sampled_from(
     [
@@ -75,8 +75,8 @@ def test_very_long_line() -> None:
 @given(text=TEXTS)
 def test_word_count_without_tokens_equals_the_tokens_count(text: str) -> None:
     """word_count() skips building tokens when none are built; both ways count the same."""
-    from draftlint import formats
-    from draftlint.text import Analysis
+    from draftlint.drafts import formats
+    from draftlint.drafts.analysis import Analysis
 
     document = formats.parse("a.txt", text, "text")
     counted = Analysis(document).word_count()

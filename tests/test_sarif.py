@@ -15,11 +15,11 @@ import jsonschema
 import pytest
 
 from draftlint.cli import main
-from draftlint.config import Config
-from draftlint.document import Span
-from draftlint.engine import FileResult, lint_text
+from draftlint.config.settings import Config
+from draftlint.drafts.document import Span
 from draftlint.registry import builtin_rules
 from draftlint.report.sarif import line_hashes, sarif_log
+from draftlint.run.lint import FileResult, lint_text
 from draftlint.violation import Severity, Violation
 
 HERE = Path(__file__).parent

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from draftlint import formats
 from draftlint.cli import main
-from draftlint.readability_document import readability_of
+from draftlint.drafts import formats
+from draftlint.readability.document import readability_of
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "src/draftlint/report/json_schema.json").read_text()

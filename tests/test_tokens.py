@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from draftlint.config import Config
-from draftlint.engine import lint_text
-from draftlint.text import tokenize
+from draftlint.config.settings import Config
+from draftlint.drafts.analysis import tokenize
+from draftlint.run.lint import lint_text
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from draftlint.cli import main
-from draftlint.config import ConfigError, ConfigResolver, find_config_file
-from draftlint.engine import lint_text
+from draftlint.config.settings import ConfigError, ConfigResolver, find_config_file
+from draftlint.config.vale_ini import glob_to_regex, load_vale_config
 from draftlint.registry import registry_for
-from draftlint.vale_ini import glob_to_regex, load_vale_config
+from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
 
 

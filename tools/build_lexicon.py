@@ -6,7 +6,7 @@ Usage (rebuilding is only needed when the inputs or the selection rules change):
     pip install wordfreq==3.1.1
     PYTHONPATH=src python tools/build_lexicon.py [--scowl DIR]
 
-Writes src/draftlint/data/lexicon/words.bin and deletes.bin (see draftlint.lexicon_store).
+Writes src/draftlint/data/lexicon/words.bin and deletes.bin (see draftlint.lexicon.store).
 
 Selection, and why:
 * SCOWL size <= 60 (about the standard Hunspell en_US/en_GB dictionaries), US, UK (-ise and
@@ -33,8 +33,8 @@ from collections import defaultdict
 from pathlib import Path
 from zlib import crc32
 
-from draftlint.lexicon_edits import deletes1, osa_distance, skeleton, sound_keys
-from draftlint.lexicon_store import (
+from draftlint.lexicon.edits import deletes1, osa_distance, skeleton, sound_keys
+from draftlint.lexicon.store import (
     CAP,
     EXACT,
     HEAD,

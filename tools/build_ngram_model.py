@@ -6,7 +6,7 @@ Usage (from the repository root):
         --arpa ../shared/ngrams/cmusphinx-en-us-3gram/en-us-3gram.arpa.gz \
         --out src/draftlint/data/ngram
 
-Format (read by ``draftlint.ngram``; every array is a plain ``.npy`` so it memory-maps):
+Format (read by ``draftlint.context.model``; every array is a plain ``.npy`` so it memory-maps):
 
 - ``vocab.txt``     the words, one a line, most probable first; a word's id is its line number
                     (0-based). ``<s>`` ranks with ``</s>``.
@@ -253,7 +253,7 @@ def build(arpa: Path, out: Path, licence: Path | None) -> dict[str, object]:
 
 
 #: Words whose bigrams with every word are tabulated (``pair_left`` / ``pair_right``): the
-#: function words a writer drops (``draftlint.context_slips.DROPPABLE`` is a subset).
+#: function words a writer drops (``draftlint.context.slips.DROPPABLE`` is a subset).
 PAIR_WORDS = (
     "the a an to of and is was in on for that be has have he it are with will "
     "at by as his its their from this were had"
@@ -263,7 +263,7 @@ PAIR_WORDS = (
 def derive(out: Path) -> None:
     """Tables computed from the compiled model itself (so they agree with it exactly)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from draftlint.ngram import NgramModel
+    from draftlint.context.model import NgramModel
 
     model = NgramModel(out)
     vocab = np.arange(len(model.words), dtype=np.int64)

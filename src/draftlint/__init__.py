@@ -4,13 +4,13 @@ __version__ = "0.1.0"
 
 # The public API, imported on first use so that ``import draftlint`` stays cheap (no rules, no data).
 _API = {
-    "lint_text": "draftlint.engine",
-    "lint_paths": "draftlint.runner",
-    "FileResult": "draftlint.engine",
+    "lint_text": "draftlint.run.lint",
+    "lint_paths": "draftlint.run.runner",
+    "FileResult": "draftlint.run.lint",
     "Violation": "draftlint.violation",
     "Severity": "draftlint.violation",
-    "Config": "draftlint.config",
-    "load_config": "draftlint.config",
+    "Config": "draftlint.config.settings",
+    "load_config": "draftlint.config.settings",
 }
 __all__ = ["__version__", *_API]
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import click
 
 from draftlint import __version__
-from draftlint.baseline import Baseline, BaselineError, ChangedLines
-from draftlint.config import Config, ConfigError, ConfigResolver
-from draftlint.engine import STDIN, FileResult, RuleCrash
-from draftlint.packs import PackError
-from draftlint.parallel import default_jobs
+from draftlint.config.settings import Config, ConfigError, ConfigResolver
+from draftlint.packs.loader import PackError
 from draftlint.registry import documented_rules
 from draftlint.report import RENDERERS, ReportOptions, render
-from draftlint.runner import RunOptions
-from draftlint.runner import run as run_files
+from draftlint.run.baseline import Baseline, BaselineError, ChangedLines
+from draftlint.run.lint import STDIN, FileResult, RuleCrash
+from draftlint.run.parallel import default_jobs
+from draftlint.run.runner import RunOptions
+from draftlint.run.runner import run as run_files
 from draftlint.violation import Severity
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -300,7 +300,7 @@ def stats(
     paths: tuple[str, ...], output_format: str, config_path: Path | None, stdin_filename: str
 ) -> int:
     """Readability scores of PATHS side by side, for comparing drafts; no rules run."""
-    from draftlint import stats as readability_stats
+    from draftlint.report import stats as readability_stats
 
     if config_path is not None and not config_path.is_file():
         raise ConfigError(str(config_path), None, "config file not found")
@@ -319,7 +319,7 @@ def stats(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate_rules(paths: tuple[Path, ...]) -> int:
     """Check rule packs (folders of YAML rules) or rule files: exit 2 on any problem."""
-    from draftlint.pack_validate import validate_path
+    from draftlint.run.validate_rules import validate_path
 
     errors = 0
     for path in paths:

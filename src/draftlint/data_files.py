@@ -21,6 +21,11 @@ def rules_dir() -> Path:
     raise FileNotFoundError("draftlint's built-in rules/ folder is missing from the installation")
 
 
+def package_dir() -> Path:
+    """The installed ``draftlint`` package (code and data)."""
+    return _PACKAGE
+
+
 def data_dir() -> Path:
     return _PACKAGE / "data"
 

@@ -6,21 +6,15 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from draftlint.checks import (
-    abbreviations,
-    artifacts,
-    attribution,
-    consistency,
-    context,
-    joins,
-    names,
-    numbers,
-    quotes,
-    readability,
-    repetition,
-    spacing,
-    spelling,
-)
+from draftlint.checks import artifacts, readability, spelling
+from draftlint.checks.consistency import abbreviations, names, numbers
+from draftlint.checks.consistency import variants as consistency
+from draftlint.checks.grammar import repetition
+from draftlint.checks.grammar import slips as context
+from draftlint.checks.quotations import attribution
+from draftlint.checks.quotations import marks as quotes
+from draftlint.checks.spacing import joins
+from draftlint.checks.spacing import spaces as spacing
 from draftlint.rule import CODE_PATTERN, FAMILIES, Rule
 
 #: The code-rule modules, in the order their rules are listed. Adding a module is explicit.
@@ -64,7 +58,7 @@ def build_registry(rules: Iterable[Rule]) -> dict[str, Rule]:
 @cache
 def builtin_rules() -> dict[str, Rule]:
     """The built-in rules (code rules and the data rules of rules/<pack>/), sorted by code."""
-    from draftlint.packs import builtin_pack_rules  # noqa: PLC0415 - packs imports rule
+    from draftlint.packs.loader import builtin_pack_rules  # noqa: PLC0415 - packs imports rule
 
     rules = [rule for module in CHECK_MODULES for rule in module.RULES]
     rules.extend(builtin_pack_rules())
@@ -80,7 +74,7 @@ def registry_for(config: Any) -> dict[str, Rule]:
 
 @lru_cache(maxsize=32)
 def _with_packs(packs: tuple[str, ...], root: str, vale: Any) -> dict[str, Rule]:
-    from draftlint.packs import resolve_packs, rules_of_packs, vale_builtin_rules  # noqa: PLC0415
+    from draftlint.packs.loader import resolve_packs, rules_of_packs, vale_builtin_rules  # noqa: PLC0415
 
     rules = list(builtin_rules().values())
     rules.extend(rules_of_packs(resolve_packs(packs, root)))
@@ -91,7 +85,7 @@ def _with_packs(packs: tuple[str, ...], root: str, vale: Any) -> dict[str, Rule]
 
 def vale_rules(vale: Any) -> dict[str, Rule]:
     """The Vale rules (dotted codes) a Vale config loads."""
-    from draftlint.packs import rules_of_packs, vale_builtin_rules  # noqa: PLC0415
+    from draftlint.packs.loader import rules_of_packs, vale_builtin_rules  # noqa: PLC0415
 
     rules = [*rules_of_packs(vale.packs), *vale_builtin_rules(vale)]
     return {rule.code: rule for rule in rules}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from draftlint.document import Document
+from draftlint.drafts.document import Document
 from draftlint.violation import Finding, Severity
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from draftlint.document import Span
+from draftlint.drafts.document import Span
 
 
 class Severity(enum.IntEnum):

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from draftlint.document import Document, Span
+from draftlint.drafts.document import Document, Span
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 

@@ -2,7 +2,7 @@
 
 The numbers come from ``readability_of(document)`` (computed once per Document, shared with
 the reports) and the targets from ``[tool.draftlint.readability]``: a named profile
-(commentary by default) whose numbers any key may override (readability_profiles.py).
+(commentary by default) whose numbers any key may override (readability/profiles.py).
 
 Severities, precision first (rates on the 853 BBC News articles of the dev corpus, commentary
 profile; see README "Readability"):
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from draftlint.document import Document, Span
-from draftlint.readability_document import CLOSERS, FINAL_MARKS, readability_of
-from draftlint.readability_profiles import Targets, targets_from
+from draftlint.drafts.document import Document, Span
+from draftlint.readability.document import CLOSERS, FINAL_MARKS, readability_of
+from draftlint.readability.profiles import Targets, targets_from
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 

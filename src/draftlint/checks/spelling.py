@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from draftlint.checks.wordmodel import judgements
-from draftlint.document import Document, Span
+from draftlint.drafts.document import Document, Span
+from draftlint.lexicon.judge import judgements
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 

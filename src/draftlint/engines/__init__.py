@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from draftlint.document import Document, Span
+from draftlint.drafts.document import Document, Span
 from draftlint.engines.base import EngineFinding, EngineUnavailable
 from draftlint.violation import Severity, Violation
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from draftlint.document import Span
+from draftlint.drafts.document import Span
 
 
 class EngineUnavailable(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from draftlint.document import Document, Span
+from draftlint.drafts.document import Document, Span
 from draftlint.engines.base import EngineFinding, EngineUnavailable
 
 #: Harper lint kind -> our code.  Unknown kinds fall to HP199.

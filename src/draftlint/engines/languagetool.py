@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from draftlint.document import Document, Span
+from draftlint.drafts.document import Document, Span
 from draftlint.engines.base import EngineFinding, EngineUnavailable, batches
 
 DEFAULT_TIMEOUT = 20.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from draftlint.document import Document
+from draftlint.drafts.document import Document
 from draftlint.rule import Context, Rule, RuleDoc
 from draftlint.violation import Finding, Severity
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from draftlint.engine import FileResult
+    from draftlint.run.lint import FileResult
 
 #: format name -> module under draftlint.report
 RENDERERS: dict[str, str] = {

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from draftlint.engine import FileResult
 from draftlint.report import ReportOptions
 from draftlint.report.text import format_violation, summary_line
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 #: Annotations of each kind GitHub shows per step.

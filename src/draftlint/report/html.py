@@ -36,14 +36,15 @@ from typing import Any, TextIO
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from draftlint import __version__, formats
-from draftlint.document import Document, Span
-from draftlint.engine import FileResult, InputError, read_source
+from draftlint import __version__
+from draftlint.drafts import formats
+from draftlint.drafts.document import Document, Span
 from draftlint.report import ReportOptions
 from draftlint.report.html_marks import BlockView, block_pieces, groups
 from draftlint.report.html_readability import long_sentences, readability_view
 from draftlint.report.html_text import visible
 from draftlint.rule import FAMILIES
+from draftlint.run.lint import FileResult, InputError, read_source
 from draftlint.violation import Severity, Violation
 
 _EXCERPT = 60  # characters of flagged text shown in the list and the tooltip

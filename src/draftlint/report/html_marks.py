@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from draftlint.document import OBJECT, Document, Span
+from draftlint.drafts.document import OBJECT, Document, Span
 from draftlint.report.html_text import invisible, shorten
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from draftlint.document import Document
+from draftlint.drafts.document import Document
 from draftlint.report.html_text import shorten, visible
 
 #: Sentences longer than this are listed when the readability data sets no limit of its own.

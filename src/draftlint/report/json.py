@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from draftlint import __version__
-from draftlint.engine import FileResult
 from draftlint.report import ReportOptions
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 SCHEMA_VERSION = 1

@@ -18,11 +18,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from draftlint import __version__
-from draftlint.baseline import fingerprints
-from draftlint.engine import FileResult, InputError, read_source
 from draftlint.registry import builtin_rules
 from draftlint.report import ReportOptions
 from draftlint.rule import FAMILIES, Rule
+from draftlint.run.baseline import fingerprints
+from draftlint.run.lint import FileResult, InputError, read_source
 from draftlint.violation import Severity, Violation
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

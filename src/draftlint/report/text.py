@@ -6,8 +6,8 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from draftlint.engine import FileResult
 from draftlint.report import ReportOptions
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}

@@ -1,0 +1,1 @@
+"""QT: quotations.  QT1xx quotation marks (``marks``), QT2xx attribution (``attribution``)."""

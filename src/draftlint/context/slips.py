@@ -1,0 +1,366 @@
+"""Context checks on one sentence's tokens with the n-gram model: real-word slips, dropped words.
+
+Pure functions over ``list[str]`` (one sentence's tokens, as the tokenizer gives them: words,
+numbers, punctuation); they know nothing of documents or findings, so a rule (GR101, GR102)
+turns their ``(index, word, score)`` tuples into findings.
+
+- :func:`find_real_word_slips`: a word of a confusion set (``ad`` / ``and`` / ``an``) where
+  another member is far more probable in its context ("political ad institutional").
+- :func:`find_dropped_words`: a function word very likely missing between two words ("the rest of
+  summit", "continue offer").
+
+This module decides; the evidence comes from ``context_slip_scores`` and ``context_gap_scores``
+(log10 likelihood ratios over a window of two words either side: trigrams with Katz backoff),
+over a batch built by ``context_batch``. Whether a candidate is reported is decided by a small
+logistic model over that evidence (``data/ngram/context_weights.json``, fitted by
+``bench/context_bench.py --train``), then, for slips, by the sentence-level guards of
+``context_guards``. ``sensitivity`` (0..1 or low / medium / high) picks the threshold: the
+default 0.5 aims at about 0.07 slips and 0.1 dropped-word notes per 1,000 words of edited news
+prose.
+
+Speed: :func:`scan` checks many sentences at once, and both checks' lookups go to the model in
+a few batches (see ``context_batch.drive``): a document costs a fixed ~1.5 ms of numpy calls
+plus ~5 us a word. Most candidates are dismissed before any trigram is looked up: slips whose
+alternatives score far below the word at bigram level, and gaps no function word could fill
+(the pair tables).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from draftlint.context.batch import build_batch, drive
+from draftlint.context.gap_scores import (
+    DROPPABLE,
+    GAP_MAX_BIGRAM_LP,
+    INSERTABLE,
+    GapScores,
+    gap_steps,
+    score_gaps,
+)
+from draftlint.context.guards import fits_as_written
+from draftlint.context.model import OOV, NgramModel, get_model
+from draftlint.context.slip_scores import (
+    CONFUSION_FILE,
+    SlipScores,
+    confusion_sets,
+    parse_confusion_sets,
+    score_slips,
+    slip_steps,
+)
+from draftlint.data_files import data_dir
+
+__all__ = [
+    "CONFUSION_FILE",
+    "DROPPABLE",
+    "GAP_MAX_BIGRAM_LP",
+    "INSERTABLE",
+    "DroppedWord",
+    "GapScores",
+    "Slip",
+    "SlipScores",
+    "confusion_sets",
+    "find_dropped_words",
+    "find_real_word_slips",
+    "gap_features",
+    "parse_confusion_sets",
+    "scan",
+    "score_gaps",
+    "score_slips",
+    "slip_features",
+]
+
+
+class Slip(NamedTuple):
+    """Token ``index`` is probably a slip for ``alternative``; ``score`` is the log10 ratio."""
+
+    index: int
+    alternative: str
+    score: float
+
+
+class DroppedWord(NamedTuple):
+    """``word`` is probably missing before token ``index``; ``score`` is the log10 ratio."""
+
+    index: int
+    word: str
+    score: float
+
+
+Sensitivity = float | str
+SENSITIVITY_LEVELS = {"low": 0.25, "medium": 0.5, "high": 0.75}
+DEFAULT_SENSITIVITY = 0.5
+
+
+def _level(sensitivity: Sensitivity) -> float:
+    if isinstance(sensitivity, str):
+        try:
+            return SENSITIVITY_LEVELS[sensitivity]
+        except KeyError:
+            raise ValueError(
+                f"sensitivity must be 0..1 or one of {sorted(SENSITIVITY_LEVELS)}: {sensitivity!r}"
+            ) from None
+    if not 0.0 <= sensitivity <= 1.0:
+        raise ValueError(f"sensitivity must be between 0 and 1: {sensitivity!r}")
+    return float(sensitivity)
+
+
+# -- decisions -----------------------------------------------------------------------------------
+#
+# Each candidate's evidence becomes a logistic score (weights fitted by ``bench/context_bench.py
+# --train`` on errors injected into half of the bbc_news dev articles, stored in
+# ``data/ngram/context_weights.json``); a candidate is reported when its score clears the
+# threshold that gave the target false-alarm rate on clean text. ``sensitivity`` picks that rate.
+
+WEIGHTS_FILE = data_dir() / "ngram" / "context_weights.json"
+
+SLIP_FEATURES = (
+    "llr",
+    "left",
+    "right",
+    "min_side",
+    "orig_order",
+    "alt_order",
+    "oov_near",
+    "second",
+    "uni_word",
+    "uni_alt",
+)
+GAP_FEATURES = (
+    "gain",
+    "second",
+    "margin",
+    "bigram_lp",
+    "bigram_unseen",
+    "p_ins",
+    "p_b0_with",
+    "p_b1_with",
+    "p_b0_without",
+    "p_b1_without",
+    "tri_ins_ctx",
+    "tri_b0_with",
+    "tri_b1_with",
+    "tri_b0_without",
+    "tri_b1_without",
+    "bi_ins_ctx",
+    "bi_b0_with",
+    "bi_b1_with",
+    "bi_b0_without",
+    "bi_b1_without",
+    "uni_before",
+    "uni_after",
+    "function_before",
+    "function_after",
+    "cap_after",
+    "digit_after",
+    "cap_before",
+    "digit_before",
+)
+
+#: findings per 1,000 words of clean text aimed at by sensitivity 0.5, per check; each step of
+#: 0.5 in sensitivity multiplies the rate by 10 (0 -> a tenth, 1 -> ten times). The dropped-word
+#: rate counts every note on the training text; about 6 in 10 of them (12 of 20) were words
+#: missing from the published articles, so its real false-alarm rate is below the slips'.
+TARGET_RATE = {"slip": 0.07, "gap": 0.1}
+
+
+def slip_features(sc: SlipScores, model: NgramModel | None = None) -> np.ndarray:
+    """The evidence of :func:`score_slips` as a matrix, columns as in ``SLIP_FEATURES``."""
+    model = model or get_model()
+    word_ids = np.array([model.ids[w] for w in sc.word], np.int64)
+    alt_ids = np.array([model.ids.get(a, OOV) for a in sc.alternative], np.int64)
+    return (
+        np.column_stack(
+            [
+                sc.llr,
+                sc.left,
+                sc.right,
+                np.minimum(sc.left, sc.right),
+                sc.orig_order,
+                sc.alt_order,
+                sc.oov_near,
+                np.maximum(sc.second, -10.0),
+                model.unigram_logp(word_ids),
+                model.unigram_logp(alt_ids),
+            ]
+        )
+        .astype(np.float64)
+        .reshape(len(sc.word), len(SLIP_FEATURES))
+    )
+
+
+def gap_features(gs: GapScores, model: NgramModel | None = None) -> np.ndarray:
+    """The evidence of :func:`score_gaps` as a matrix, columns as in ``GAP_FEATURES``."""
+    model = model or get_model()
+    function = _function_words(model)
+    second = np.maximum(gs.second, -5.0)
+    cols = [
+        gs.gain,
+        second,
+        gs.gain - second,
+        np.nan_to_num(gs.bigram_lp, nan=-7.0),
+        np.isnan(gs.bigram_lp),
+    ]
+    cols += [gs.parts[:, k] for k in (0, 1, 2, 3, 4)]
+    cols += [gs.orders[:, k] == 3 for k in (0, 1, 2, 3, 4)]
+    cols += [gs.orders[:, k] == 2 for k in (0, 1, 2, 3, 4)]
+    before, after = gs.ids[:, 1], gs.ids[:, 3]
+    cols += [
+        model.unigram_logp(before),
+        model.unigram_logp(after),
+        function[before] & (before >= 0),  # (both are known words at a gap)
+        function[after] & (after >= 0),
+    ]
+    cols += [(gs.shape >> k) & 1 for k in (0, 1, 2, 3)]
+    return np.column_stack([np.asarray(c, np.float64) for c in cols]).reshape(
+        len(gs.word), len(GAP_FEATURES)
+    )
+
+
+@functools.cache
+def _function_words(model: NgramModel) -> np.ndarray:
+    """Per model id: is the word one of DROPPABLE (a boolean array, to index with ids)."""
+    table = np.zeros(len(model.words), bool)
+    table[[model.ids[w] for w in DROPPABLE if w in model.ids]] = True
+    return table
+
+
+@functools.cache
+def _weights() -> dict:
+    import json
+
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+
+
+def _logits(kind: str, features: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    w = _weights()[kind]
+    if list(w["features"]) != list(SLIP_FEATURES if kind == "slip" else GAP_FEATURES):
+        raise ValueError(f"{WEIGHTS_FILE.name}: {kind} features do not match this code")
+    bias = w["bias"]
+    slope = w.get("slope", {})
+    return (
+        w["intercept"]
+        + features @ np.asarray(w["weights"], np.float64)
+        + np.array([bias.get(x, 0.0) for x in labels], np.float64)
+        + np.array([slope.get(x, 0.0) for x in labels], np.float64) * features[:, 0]
+    )
+
+
+@functools.cache
+def _threshold(kind: str, level: float) -> float:
+    """Logit threshold for a sensitivity level, from the calibration table (log-rate scale)."""
+    rate = TARGET_RATE[kind] * 10.0 ** (2.0 * (level - 0.5))
+    table = _weights()[kind]["calibration"]  # [[false alarms per 1k words, logit], ...]
+    rates = np.log10([r for r, _ in table])
+    logits = [z for _, z in table]
+    order = np.argsort(rates)
+    return float(np.interp(np.log10(rate), rates[order], np.asarray(logits)[order]))
+
+
+def _decide_slips(
+    sc: SlipScores, sentences: Sequence[Sequence[str]], level: float, model: NgramModel
+) -> list[tuple[int, Slip]]:
+    """The scored candidates that clear the threshold and that no guard of
+    :mod:`draftlint.context.guards` vetoes, as (sentence, slip) in order."""
+    if not len(sc.word):
+        return []
+    z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
+    found = []
+    for k in np.flatnonzero((z >= _threshold("slip", level)) & np.isfinite(sc.llr)):
+        s, t = int(sc.sentence[k]), int(sc.token[k])
+        alt = sc.alternative[k]
+        if fits_as_written(sentences[s], t, sc.word[k], alt, model):
+            continue
+        if sentences[s][t][:1].isupper():
+            alt = alt[:1].upper() + alt[1:]
+        found.append((s, Slip(t, alt, round(float(sc.llr[k]), 3))))
+    return found
+
+
+def _decide_gaps(gs: GapScores, level: float, model: NgramModel) -> list[tuple[int, DroppedWord]]:
+    """The scored gaps that clear the threshold, as (sentence, dropped word) in order."""
+    if not len(gs.word):
+        return []
+    z = _logits("gap", gap_features(gs, model), gs.word)
+    return [
+        (
+            int(gs.sentence[k]),
+            DroppedWord(int(gs.token[k]), gs.word[k], round(float(gs.gain[k]), 3)),
+        )
+        for k in np.flatnonzero(z >= _threshold("gap", level))
+    ]
+
+
+def _slip_labels(sc: SlipScores) -> list[str]:
+    return [f"{w}>{a}" for w, a in zip(sc.word, sc.alternative, strict=True)]
+
+
+def scan(
+    sentences: Sequence[Sequence[str]],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+    confusions: dict[str, tuple[str, ...]] | None = None,
+) -> list[tuple[list[Slip], list[DroppedWord]]]:
+    """Both checks over many sentences at once (one batch of lookups: the fast path).
+
+    Returns, per sentence, its real-word slips and its dropped words.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    confusions = confusions if confusions is not None else confusion_sets()
+    out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]
+    if not sentences:
+        return out
+    b = build_batch(sentences, model, confusions)
+    sc, gs = drive(
+        model,
+        [slip_steps(b, model, confusions), gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)],
+    )
+    for s, slip in _decide_slips(sc, sentences, level, model):
+        out[s][0].append(slip)
+    for s, gap in _decide_gaps(gs, level, model):
+        out[s][1].append(gap)
+    return out
+
+
+def find_real_word_slips(
+    tokens: Sequence[str],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+    confusions: dict[str, tuple[str, ...]] | None = None,
+) -> list[Slip]:
+    """Confusion-set words of one sentence for which another member is far more probable.
+
+    ``tokens`` are the sentence's tokens (words, numbers, punctuation); returns ``(token index,
+    alternative in the token's case, log10 likelihood ratio)``, in token order.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    confusions = confusions if confusions is not None else confusion_sets()
+    b = build_batch([tokens], model, confusions)
+    sc = drive(model, [slip_steps(b, model, confusions)])[0]
+    return [slip for _s, slip in _decide_slips(sc, [tokens], level, model)]
+
+
+def find_dropped_words(
+    tokens: Sequence[str],
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    *,
+    model: NgramModel | None = None,
+) -> list[DroppedWord]:
+    """Gaps of one sentence where a function word is very likely missing.
+
+    Returns ``(index of the token the word belongs before, word, log10 gain of inserting it)``.
+    """
+    level = _level(sensitivity)
+    model = model or get_model()
+    b = build_batch([tokens], model, {})
+    gs = drive(model, [gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)])[0]
+    return [gap for _s, gap in _decide_gaps(gs, level, model)]

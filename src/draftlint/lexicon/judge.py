@@ -1,0 +1,271 @@
+"""The word model of one draft: every word the lexicon does not know, judged once.
+
+SP101 (typos), SP201 (rejected words), WS101 and WS102 (words run together) all read the same
+judgements, so the lexicon is asked once per unknown word and the draft's names are learned
+once per document.  The lexicon is loaded only when one of these rules runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from draftlint.data_files import rules_path
+from draftlint.drafts.analysis import Token
+from draftlint.drafts.document import Document, Span
+from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
+
+if TYPE_CHECKING:
+    from draftlint.lexicon.lexicon import Lexicon
+    from draftlint.lexicon.names import Verdict
+    from draftlint.violation import Severity
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be read: reported as ``path:line: what is wrong``."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    token: Token
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    accept: frozenset[str]
+    reject: tuple[tuple[str, str], ...]  # (word, preferred form or "")
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """One entry per line: ``word`` accepts it; ``wrong -> right`` or ``!wrong`` rejects it.
+
+    Blank lines and lines starting with ``#`` are skipped.
+    """
+    accept: set[str] = set()
+    reject: list[tuple[str, str]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: vocabulary is not valid UTF-8") from None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "->" in line:
+            wrong, _, right = (part.strip() for part in line.partition("->"))
+            if not wrong or not right:
+                raise VocabularyError(f"{path}:{number}: expected 'wrong -> right', got {line!r}")
+            reject.append((wrong, right))
+        elif line.startswith("!"):
+            reject.append((line[1:].strip(), ""))
+        elif " " in line:
+            raise VocabularyError(
+                f"{path}:{number}: one word per line (or 'wrong -> right'), got {line!r}"
+            )
+        else:
+            accept.add(line)
+    return Vocabulary(frozenset(accept), tuple(reject))
+
+
+@cache
+def _lexicon_with(vocabularies: tuple[str, ...]) -> Lexicon:
+    from draftlint.lexicon.lexicon import get_lexicon
+
+    accept: set[str] = set()
+    reject: dict[str, str] = {}
+    for path in (str(rules_path("lists/rejected-words.txt")), *vocabularies):
+        vocabulary = read_vocabulary(Path(path))
+        accept |= vocabulary.accept
+        reject.update({wrong: right for wrong, right in vocabulary.reject})
+    return get_lexicon().with_vocab(accept, reject)
+
+
+def lexicon_for(settings: dict[str, Any] | Any) -> Lexicon:
+    """The lexicon with the config's vocabularies (paths relative to the config's folder)."""
+    root = Path(settings.get("config_root", "."))
+    paths = tuple(
+        str(p if Path(p).is_absolute() else root / p) for p in settings.get("vocabularies", ())
+    )
+    return _lexicon_with(paths)
+
+
+#: Words before a name that make the next capitalised word one ("Press Secretary Dmitry Peskov").
+def _introduced(tokens: list[Token], i: int) -> bool:
+    from draftlint.lexicon.names import TITLES
+
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "abbrev":
+        j -= 1  # "H.R. McMaster": look past initials
+    if j < 0 or tokens[j].kind != "word" or tokens[j].end < tokens[i].start - 2:
+        return False
+    before = tokens[j].text
+    return before in TITLES or (before[:1].isupper() and any(c.islower() for c in before[1:]))
+
+
+def judgements(document: Document, settings: dict[str, Any] | Any) -> list[Judgement]:
+    """The verdict on every word of the draft the lexicon does not know, in order."""
+    return cached(document, "word-judgements", lambda d: _judge(d, lexicon_for(settings)))
+
+
+def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
+    analysis = document.analysis
+    tokens = analysis.tokens
+    initial = sentence_initial(document)
+    headlines = headline_paragraphs(document)
+    headline_tokens = {
+        i
+        for p in headlines
+        for i in range(analysis.paragraphs[p].first_token, analysis.paragraphs[p].last_token)
+    }
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    names = lexicon.learn_names(
+        (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
+        for i in words
+    )
+    counts = Counter(tokens[i].text for i in words)
+    alone = _Counts(
+        counts,
+        Counter(tokens[i].text for i in words if i not in initial and i not in headline_tokens),
+    )
+    found = []
+    for i in words:
+        token = tokens[i]
+        if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
+            continue
+        # A title's words are capitalised by style: judge them as if sentence-initial.
+        verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
+        if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
+            verdict = _camel_join(lexicon, token.text, names, alone, document.prose) or verdict
+        if (
+            verdict.kind == "joined"
+            and counts[token.text] > 1
+            and not _part_used_alone(verdict, alone, lexicon)
+        ):
+            continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
+        if verdict.is_typo:
+            found.append(Judgement(token, verdict))
+    return found
+
+
+def _is_camel(text: str) -> bool:
+    return sum(1 for a, b in zip(text, text[1:], strict=False) if a.islower() and b.isupper()) == 1
+
+
+def _camel_join(
+    lexicon: Lexicon, text: str, names: set[str], counts: _Counts, prose: str
+) -> Verdict | None:
+    """A camel-case word written once that splits into two known words or names.
+
+    The lexicon calls word+word camel case ("PrimeMinister", "WorldCom") a brand as often as a
+    slip; written once, it is worth a note, and a warning when the draft also writes one of
+    its parts on its own ("Tillerson" beside "RexTillerson").
+    """
+    from draftlint.lexicon.names import Verdict
+
+    tail = next((s for s in ("\u2019s", "'s") if text.endswith(s)), "")
+    base = text[: len(text) - len(tail)]
+    split = lexicon.joined_split(base, names - {base})
+    if split is None:
+        return _camel_join_by_draft(base, tail, counts.all, prose)
+    suggestion = " ".join(split.parts) + tail
+    candidate = Verdict(True, split.confidence, (suggestion,), "joined")
+    confidence = (
+        max(split.confidence, 0.6)
+        if _part_used_alone(candidate, counts, lexicon)
+        else split.confidence
+    )
+    return candidate._replace(confidence=confidence)
+
+
+def _camel_join_by_draft(base: str, tail: str, counts: Counter[str], prose: str) -> Verdict | None:
+    """Evidence from the draft itself for a split the lexicon will not make.
+
+    "NewYork" (a string the web also writes) beside "New York", or "JohnIvankoe" beside a
+    later "Ivankoe": the draft writes the two words apart, so here they were run together.
+    """
+    from draftlint.lexicon.names import Verdict
+
+    i = next(k for k in range(1, len(base)) if base[k - 1].islower() and base[k].isupper())
+    head, rest = base[:i], base[i:]
+    if len(head) < 2 or len(rest) < 3:
+        return None
+    suggestion = (f"{head} {rest}{tail}",)
+    if f"{head} {rest}" in prose or (counts.get(rest, 0) > 0 and head[:1].isupper()):
+        return Verdict(True, 0.6, suggestion, "joined")
+    if head[:1].isupper() and rest[1:].islower() and _is_given_name(head):
+        return Verdict(True, 0.45, suggestion, "joined")  # "JohnIvankoe": a note
+    return None
+
+
+def _is_given_name(word: str) -> bool:
+    return word in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """First names (rules/lists/given-names.txt, also read by CN202)."""
+    from draftlint.data_files import read_list
+
+    return frozenset(read_list("lists/given-names.txt"))
+
+
+def _part_used_alone(verdict: Verdict, counts: _Counts, lexicon: Lexicon) -> bool:
+    """The draft also writes a part of the split on its own ("Tillerson" beside
+    "RexTillerson"). A part that is a common word counts only capitalised mid-sentence
+    ("Minister" beside "PrimeMinister"): at a sentence's start "In" or "Page" proves nothing,
+    and brands are made of such words (InStat, PowerPage)."""
+    parts = verdict.suggestions[0].split() if verdict.suggestions else []
+    return any(
+        part[:1].isupper()
+        and (counts.mid if lexicon.is_word(part.lower()) else counts.all).get(part, 0) > 0
+        for part in parts
+    )
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """How often the draft writes each word: anywhere, and not at a sentence's start."""
+
+    all: Counter[str]
+    mid: Counter[str]
+
+
+def spelling_judge(
+    document: Document, settings: dict[str, Any] | Any
+) -> Callable[[Span], Severity | None]:
+    """What an outside engine's "misspelt" verdict on a span is worth, by our word model.
+
+    Our model has already judged every word of the draft in its context (names learned from
+    the draft, sentence position, confidence), so an engine's spelling finding is kept only
+    where ours also doubts the word, at the severity ours gives it (and merges with SP101 or
+    WS10x at the same span); a word we know or take for a name of the draft ("Peskov") is
+    dropped.  A span that is not one of our words (Harper's "auto maker") is kept as a note
+    when one of its words is unknown to the lexicon, and dropped otherwise.
+    """
+    from draftlint.checks.spelling import severity_for
+    from draftlint.violation import Severity
+
+    lexicon = lexicon_for(settings)
+    ours = {
+        (j.token.start, j.token.end): severity_for(j.verdict.confidence)
+        for j in judgements(document, settings)
+    }
+    analysis = document.analysis
+
+    def judge(span: Span) -> Severity | None:
+        i = analysis.token_index_at(span.start)
+        for token in analysis.tokens[max(0, i - 1) : i + 1]:
+            if token.start <= span.start and span.end <= token.end:
+                return ours.get((token.start, token.end))
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", document.prose[span.start : span.end])
+        return Severity.INFO if any(not lexicon.is_word(w) for w in words) else None
+
+    return judge

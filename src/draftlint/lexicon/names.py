@@ -1,0 +1,367 @@
+"""Unknown words: typo, name, or two words run together?
+
+A spelling rule meets words the dictionary does not know.  Most of them, in news and
+commentary, are names ("Peskov", "Ushakov") and must never be flagged; a few are typos
+("Whaterver") or words run together ("altogethergrouping", "RexTillerson").  The evidence:
+
+* Shape and position.  A capitalised word in mid-sentence is a name unless it is a near miss
+  of a name used elsewhere in the draft, or an obvious slip of a very common word.
+* Frequency.  wordfreq counts strings, not dictionary words, so a rare name has a
+  frequency (peskov 1.9) while a typo mostly has none (whaterver 0).  A typo is an unknown
+  string much rarer than a word a cheap edit away; the further apart the two frequencies
+  and the cheaper the edit, the surer.
+* Splits.  A run-together is an unknown string that is two reasonably common words end to
+  end and explains the string better than any single-word correction does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from draftlint.lexicon.edits import weighted_distance
+from draftlint.lexicon.store import CAP, HEAD, LOWER, RARE
+from draftlint.lexicon.tokens import is_acronym, is_skippable, normalise
+
+if TYPE_CHECKING:
+    from draftlint.lexicon.lexicon import Lexicon
+
+
+class Verdict(NamedTuple):
+    """What an unknown word most likely is.
+
+    ``confidence`` is the probability-like strength of ``is_typo``: suggested severities are
+    error at >= 0.8, warning at >= 0.5, info below.  ``kind`` is one of: "word" (known),
+    "skip" (URL, code ...), "rejected" (reject vocabulary), "typo", "joined" (run-together;
+    the suggestion has the space), "name-variant" (near miss of a name the draft uses),
+    "name", "rare" (an unknown but used word: foreign, technical), "unknown" (no evidence).
+    """
+
+    is_typo: bool
+    confidence: float
+    suggestions: tuple[str, ...]
+    kind: str
+
+
+class Split(NamedTuple):
+    parts: list[str]
+    confidence: float
+
+
+#: Two-letter words that may stand on either side of a split; "de", "un", "la" may not.
+TWO_LETTER = frozenset(
+    "ad ah am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we".split()
+)
+#: Surname particles and prefixes that start real camel-case names (DeSantis, LaGuardia).
+NAME_PARTICLES = frozenset("Mc Mac Fitz De Di Da Du La Le Van Vander Von Der Del Dos".split())
+#: Written before a name: "Press Secretary Dmitry Peskov", "Mr Ushakov".
+TITLES = frozenset(
+    "Mr Mrs Ms Dr Prof Sir Dame Lord Lady President Secretary Minister Senator Sen Rep Gen "
+    "General Colonel Col Capt Captain Judge Justice King Queen Prince Princess Pope Rev Father "
+    "Sister Chancellor Governor Gov Mayor Chairman Chief Director Ambassador Adviser Advisor "
+    "Commissioner Inspector Sergeant Sgt Lt Professor Saint St".split()
+)
+FUNCTION_WORDS = frozenset(
+    "a about after all an and any are as at be been but by can could did do each every for "
+    "from had has have he her his how i if in into is it its may me might more most must my "
+    "no not of on one or our out over she should so some such than that the their them then "
+    "there these they this those to too up upon us was we were what when where which while who "
+    "whom why will with would you your".split()
+)
+#: Adverbial particles start compounds (upfield, outpace, overrun, onside) and are no glue.
+PARTICLES = frozenset("up out over on in off down".split())
+#: Tails that are productive suffixes, making derivations rather than run-togethers.
+SUFFIX_WORDS = frozenset(
+    "ally able ably less ness ship ment wards ward hood like wise fold some ism ist ful dom".split()
+)
+SPACE_LOGP = -0.5  # log10 odds that a missing space explains a string (vs. a letter slip)
+TYPO_K = 4.5
+OWN_DISCOUNT = 1.5  # as SCORE_K: frequency orders of magnitude per unit of edit cost
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _strip_possessive(t: str) -> str:
+    if t.endswith(("'s", "'S")) and len(t) > 3:
+        return t[:-2]
+    if t.endswith("s'") and len(t) > 3:
+        return t[:-1]
+    return t
+
+
+def _part_ok(lex: Lexicon, part: str) -> float | None:
+    """zipf of a lowercase split part when it can stand alone, else None."""
+    if len(part) == 1:
+        return lex.zipf(part) if part == "a" else None
+    if len(part) == 2 and part not in TWO_LETTER:
+        return None
+    z, flags = lex.entry(part)
+    if not flags & LOWER or (flags & RARE and z < 3.0) or z < 2.0:
+        return None
+    return z
+
+
+#: splits whose parts' summed frequencies (zipf) are this close to the best are told apart by
+#: how likely the two words are in a row ("game show", not "games how", for "gameshow")
+CLOSE_SPLITS = 1.0
+
+
+def _as_two_words(low: str, i: int) -> float:
+    """log10 P(head) P(tail | head) by the bundled n-gram model."""
+    from draftlint.context import model as ngram  # noqa: PLC0415 - the model loads only when splits compete
+
+    head, tail = low[:i], low[i:]
+    return ngram.logprob(None, None, head) + ngram.logprob(None, head, tail)
+
+
+def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Split | None:
+    """The most likely two-word split of a run-together ``word``, or None."""
+    t = _strip_possessive(normalise(word))
+    if len(t) < 4 or not t.isalpha() or lex.is_word(t) or is_skippable(t):
+        return None
+    bounds = [i for i in range(1, len(t)) if t[i - 1].islower() and t[i].isupper()]
+    if bounds:
+        return _camel_split(lex, t, bounds, known_names)
+    if not (t.islower() or (t[0].isupper() and t[1:].islower())):
+        return None
+    low = t.lower()
+    own = lex.zipf(low)
+    if t[0].isupper() and own >= 1.0:
+        return None  # "Westlife", "Goodridge": a capitalised string the web uses is a name
+    splits: list[tuple[float, int]] = []
+    for i in range(1, len(low)):
+        zh = _part_ok(lex, low[:i])
+        zt = _part_ok(lex, low[i:]) if zh is not None else None
+        if zh is not None and zt is not None:
+            splits.append((zh + zt, i))
+    if not splits:
+        return None
+    best = max(splits)
+    close = [(z, i) for z, i in splits if z >= best[0] - CLOSE_SPLITS]
+    if len(close) > 1:
+        best = max(close, key=lambda split: _as_two_words(low, split[1]))
+    split_logp = best[0] - 18 + SPACE_LOGP
+    typo_logp = -99.0
+    for cand in lex.candidates(t)[:3]:
+        typo_logp = max(typo_logp, cand.zipf - 9 - TYPO_K * cand.cost)
+    i = best[1]
+    if low[i:] in SUFFIX_WORDS:
+        return None  # "kickable", "tieless", "goalwards": a derivation, not two words
+    # An unknown string the web writes often is either a closed compound ("tighthead",
+    # "paycuts": leave it) or one slip made by many ("alot", "ofthe", "aswell"): the latter
+    # always has a function word on one side, so only then does its frequency count for less.
+    glue = (low[:i] in FUNCTION_WORDS and low[:i] not in PARTICLES) or low[i:] in FUNCTION_WORDS
+    own_logp = own - 9 - (OWN_DISCOUNT if glue else 0.0) if own else -99.0
+    margin = split_logp - max(typo_logp, own_logp)
+    if margin < 0:
+        return None
+    confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
+    if not glue and lex.entry(low[:i])[1] & HEAD:
+        # "carmaking", "passcard": the head starts many closed compounds, so this may be
+        # one the dictionary lacks; worth a note, not a warning
+        confidence = min(confidence, 0.45)
+    return Split([t[:i], t[i:]], confidence)
+
+
+def _camel_split(
+    lex: Lexicon, t: str, bounds: list[int], known_names: Iterable[str]
+) -> Split | None:
+    if len(bounds) != 1 or lex.zipf(t) >= 2.5:
+        return None  # GlaxoSmithKline-like brands, or a string the web writes as one
+    i = bounds[0]
+    head, tail = t[:i], t[i:]
+    if head in NAME_PARTICLES or len(head) < 2 or not head[0].isupper():
+        return None  # DeSantis, LaGuardia, iPhone
+    names = set(known_names)
+
+    def ok(part: str) -> bool:
+        return part in names or lex.is_word(part) or lex.zipf(part) >= 1.0
+
+    if not (ok(head) and ok(tail)) or len(tail) < 2 or tail.isupper():
+        return None
+    # A name that is no word ("Rex", "Tony"), then a name ("RexTillerson", "TonyBlair"), is
+    # surely two words; other pairs ("AutoLinks", "EuroDisney", "ThyssenKrupp") are as
+    # likely one brand, so only worth a note.
+    head_flags = lex.entry(head.lower())[1]
+    head_named = (
+        len(head) > 2 and not head_flags & LOWER and (head in names or bool(head_flags & CAP))
+    )
+    tail_named = (
+        tail in names
+        or not lex.entry(tail.lower())[1] & LOWER
+        or bool(lex.entry(tail.lower())[1] & CAP)
+    )
+    return Split([head, tail], 0.9 if head_named and tail_named else 0.45)
+
+
+def classify_unknown(
+    lex: Lexicon, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+) -> Verdict:
+    t = normalise(word)
+    if is_skippable(t):
+        return Verdict(False, 0.0, (), "skip")
+    replacement = lex.rejected(t)
+    if replacement is not None:
+        return Verdict(True, 1.0, (replacement,), "rejected")
+    if lex.is_word(t):
+        return Verdict(False, 0.0, (), "word")
+    names = set(known_names)
+    base = _strip_possessive(t).rstrip(".")
+    tail = t[len(base) :]
+    if "-" in base:
+        return _classify_compound(lex, base, tail, sentence_initial, names)
+    camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
+    if camel:
+        # "RexTillerson" is two names even where the draft repeats it
+        split = joined_split(lex, base, names - {base})
+        if split and split.confidence >= 0.5:
+            return Verdict(True, split.confidence, (" ".join(split.parts) + tail,), "joined")
+    if base in names:
+        return Verdict(False, 0.0, (), "name")
+    near = _near_name(lex, base, names) if base[:1].isupper() and not camel else None
+    if near:
+        return Verdict(True, 0.6 if lex.zipf(base) < 2.0 else 0.3, (near + tail,), "name-variant")
+    if camel or sentence_initial or not base[:1].isupper():
+        # a capitalised word in mid-sentence is a name before it is two words
+        split = joined_split(lex, base, names)
+        if split:
+            return Verdict(True, split.confidence, (" ".join(split.parts) + tail,), "joined")
+    v = _classify_simple(lex, base, sentence_initial, names)
+    if tail and v.suggestions:
+        v = v._replace(suggestions=tuple(s + tail for s in v.suggestions))
+    return v
+
+
+def _classify_compound(
+    lex: Lexicon, base: str, tail: str, initial: bool, names: set[str]
+) -> Verdict:
+    parts = base.split("-")
+    worst = Verdict(False, 0.0, (), "word")
+    for k, part in enumerate(parts):
+        if not part or lex.is_word(part) or part.lower() in ("co", "re", "pre", "post", "non"):
+            continue
+        v = _classify_simple(lex, part, initial and k == 0, names)
+        if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
+            fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
+            worst = v._replace(suggestions=fixed)
+    return worst
+
+
+def _near_name(lex: Lexicon, t: str, names: set[str]) -> str | None:
+    """A name of the draft that ``t`` is a near miss of ("Tillersen" -> "Tillerson")."""
+    low = t.lower()
+    best, best_cost = None, 0.9
+    if len(t) < 5:
+        return None
+    for name in names:
+        if name == t or abs(len(name) - len(t)) > 2 or len(name) < 5 or name[0] != t[0]:
+            continue
+        if name.rstrip("s") == t.rstrip("s"):
+            continue  # "Scholls" beside "Scholl"
+        if lex.is_word(name) and lex.zipf(t):
+            continue  # "Liffe" (a name the web knows) beside the word "Life"
+        cost = weighted_distance(low, name.lower(), limit=best_cost)
+        if cost <= best_cost:
+            best, best_cost = name, cost
+    return best
+
+
+def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Verdict:
+    if not t or not any(c.isalpha() for c in t):
+        return Verdict(False, 0.0, (), "skip")
+    if t in names:
+        return Verdict(False, 0.0, (), "name")
+    own = lex.zipf(t)
+    capital = t[0].isupper()
+    if capital and t[1:] != t[1:].lower() and not t.isupper():
+        return Verdict(False, 0.0, (), "name")  # internal capitals: a brand or a name
+    if t.isupper() and is_acronym(t):
+        return Verdict(False, 0.0, (), "name")
+    if any(c.isdigit() for c in t):
+        return Verdict(False, 0.0, (), "skip")  # 4Cast, 1Xtra: product names and codes
+    if len(t) > 2 and t[0].islower() and t[1].isupper():
+        return Verdict(False, 0.0, (), "name")  # eDonkey, iTunes
+    if "ll" in t and lex.is_word(t.replace("ll", "l", 1)):
+        return Verdict(False, 0.0, (), "rare")  # diallers: the British doubling of dialers
+    near = _near_name(lex, t, names) if capital else None
+    if near:
+        return Verdict(True, 0.6 if own < 2.0 else 0.3, (near,), "name-variant")
+    cands = lex.candidates(t)
+    if capital and not t.isupper():
+        # a capitalised unknown is a name unless it is a cheap slip of a common word
+        cands = [c for c in cands if lex.entry(c.word.lower())[1] & LOWER]
+    best = cands[0] if cands else None
+    suggestions = tuple(dict.fromkeys(c.word for c in cands[:5]))
+    if best is None:
+        if own >= 1.0 or capital:
+            return Verdict(False, 0.0, (), "name" if capital else "rare")
+        return Verdict(True, 0.3, (), "unknown")
+    # Logistic model fitted on BBC dev unknown tokens (negatives) against injected typos
+    # and half of the Wikipedia misspellings (positives); see bench/lexicon_bench.py.
+    z = 1.35 * best.zipf - 1.95 * own - 4.28 * best.cost + 2.05 * min(len(t), 12) / 12 - 1.22
+    if capital and not initial:
+        z -= 7.36  # names are the rule here: a slip of a common word gets a note at most
+    elif capital:
+        z -= 1.42
+    confidence = round(_sigmoid(z), 3)
+    if capital and not initial:
+        confidence = min(confidence, 0.45)
+    if confidence < 0.2:
+        kind = "name" if capital else "rare"
+        return Verdict(False, confidence, suggestions, kind)
+    return Verdict(True, confidence, suggestions, "typo")
+
+
+def looks_like_name(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> bool:
+    """A capitalised word the dictionary does not know as a word, and not a typo of one."""
+    t = _strip_possessive(normalise(word))
+    if not t[:1].isupper() or lex.entry(t.lower())[1] & LOWER:
+        return False
+    if lex.is_word(t):
+        return True  # a listed name (SCOWL proper names, camel-case names)
+    # judged as if the capital said nothing (sentence-initial): "Whaterver" is a near miss
+    # of the very common "whatever", so a typo; "Peskov" is near no common word, so a name
+    verdict = classify_unknown(lex, t, True, known_names)
+    return not (verdict.is_typo and verdict.confidence >= 0.5)
+
+
+def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool]]) -> set[str]:
+    """Names a draft uses, from (text, is_sentence_initial, preceded_by_title_or_capital).
+
+    A capitalised word is a name of the draft when it is introduced by a title or another
+    capitalised word ("Press Secretary Dmitry Peskov"), used mid-sentence, or used twice,
+    unless the dictionary knows it as a common lowercase word ("The", "However").  A name
+    used once that is a near miss of a name used more often is left out, so that
+    ``classify_unknown`` can flag it as a variant ("Tillersen" beside "Tillerson" x3).
+    """
+    counts: Counter[str] = Counter()
+    strong: set[str] = set()
+    for text, initial, after in tokens:
+        t = _strip_possessive(normalise(text))
+        if not t[:1].isupper() or not any(c.islower() for c in t):
+            continue
+        counts[t] += 1
+        if after or not initial:
+            strong.add(t)
+    names = set()
+    for t, n in counts.items():
+        if t not in strong and n < 2:
+            continue
+        if any(a.islower() and b.isupper() for a, b in zip(t, t[1:], strict=False)):
+            split = joined_split(lex, t)
+            if split and split.confidence >= 0.5:
+                continue  # "RexTillerson": two names run together, not a name
+        z, flags = lex.entry(t.lower())
+        if flags & LOWER and z >= 3.0 and t not in strong:
+            continue  # "Whatever" at the start of two sentences is a word, not a name
+        names.add(t)
+    for t in list(names):
+        if counts[t] == 1:
+            rivals = {n for n in names if n != t and counts[n] > 1}
+            if _near_name(lex, t, rivals):
+                names.discard(t)
+    return names

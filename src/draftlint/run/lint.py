@@ -1,0 +1,247 @@
+"""The engine: read files, build Documents, run the selected rules, place and filter findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from draftlint.config.settings import Config, ConfigResolver
+from draftlint.drafts import formats
+from draftlint.drafts.document import Document
+from draftlint.readability.document import report_data
+from draftlint.registry import registry_for
+from draftlint.rule import Context, Rule
+from draftlint.run.suppress import filter_suppressed
+from draftlint.violation import Finding, Severity, Violation
+
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A path that does not exist or cannot be read: exit code 2, other files still linted."""
+
+
+class RuleCrash(Exception):
+    """A rule raised: an internal error (exit code 3) that names the rule and the file."""
+
+    def __init__(self, code: str, path: str, error: BaseException) -> None:
+        self.code = code
+        self.path = path
+        self.error = error
+        super().__init__(f"rule {code} crashed on {path}: {type(error).__name__}: {error}")
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str | None = None
+    words: int = 0
+    error: str | None = None
+    violations: list[Violation] = field(default_factory=list)
+    readability: dict[str, Any] = field(default_factory=dict)
+    document: Document | None = field(default=None, repr=False, compare=False)
+    #: One-line notices for the user, such as an outside engine that was skipped.
+    notices: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------ reading
+def decode(data: bytes) -> str:
+    """UTF-8 (a BOM is accepted and kept in the text so offsets match the file)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"cannot decode as UTF-8: invalid byte 0x{bad} at line {line} (byte offset {exc.start})"
+        ) from None
+
+
+def read_source(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return decode(data)
+
+
+def expand_paths(
+    paths: Sequence[str], resolver: ConfigResolver
+) -> Iterator[tuple[str, str | None]]:
+    """Files to lint, directories walked recursively in sorted order; (path, error)."""
+    for path in paths:
+        if path == STDIN:
+            yield path, None
+            continue
+        p = Path(path)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() not in formats.SUFFIXES:
+                        continue
+                    file_path = os.path.join(root, name)
+                    if not resolver.for_path(Path(file_path)).is_excluded(file_path):
+                        yield file_path, None
+        elif p.exists():
+            if not resolver.for_path(p).is_excluded(path):
+                yield path, None
+        else:
+            yield path, "no such file or directory"
+
+
+# ------------------------------------------------------------------------ linting
+def select_rules(
+    config: Config, path: str | None = None, rules: dict[str, Rule] | None = None
+) -> list[Rule]:
+    registry = registry_for(config) if rules is None else rules
+    return [rule for code, rule in registry.items() if config.is_selected(code, path)]
+
+
+def context_for(rule: Rule, config: Config) -> Context:
+    return Context(options=config.rule_options(rule.code), settings=_settings(config))
+
+
+def _settings(config: Config) -> dict[str, Any]:
+    return {
+        "dialect": config.dialect,
+        "sensitivity": config.sensitivity,
+        "vocabularies": config.vocabularies,
+        "config_root": config.root,
+        **config.sections,
+    }
+
+
+def place(document: Document, rule: Rule, finding: Finding, config: Config) -> Violation:
+    # A pack rule with ``scope: raw`` reports source offsets (pack_runs.SourceFinding).
+    span = (
+        finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
+    )
+    line, column = document.line_col(span.start)
+    end_line, end_column = document.line_col(span.end)
+    fix = finding.fix
+    if (
+        fix is not None
+        and document.text[span.start : span.end]
+        != document.prose[finding.span.start : finding.span.end]
+    ):
+        fix = None  # the source differs from the prose here (markup inside): never auto-fix
+    severity = config.severity_for(rule.code, finding.severity or rule.severity)
+    return Violation(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        span=span,
+        message=finding.message,
+        suggestions=tuple(finding.suggestions),
+        fix=fix,
+    )
+
+
+def lint_document(document: Document, rules: Iterable[Rule], config: Config) -> list[Violation]:
+    violations: list[Violation] = []
+    for rule in rules:
+        try:
+            for finding in rule.check(document, context_for(rule, config)):
+                violations.append(place(document, rule, finding, config))
+        except Exception as exc:  # noqa: BLE001 - reported as an internal error naming the rule
+            raise RuleCrash(rule.code, document.path, exc) from exc
+    violations = filter_suppressed(document, violations)
+    violations.sort(key=lambda v: (v.span.start, v.span.end, v.code))
+    return violations
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    fmt: str | None = None,
+    config: Config | None = None,
+    rules: dict[str, Rule] | None = None,
+) -> FileResult:
+    """Lint a string as if it were the file ``path`` (the public API)."""
+    config = config or Config()
+    document = formats.parse(path, text, fmt)
+    selected = select_rules(config, path, rules)
+    violations = lint_document(document, selected, config)
+    notices: list[str] = []
+    if config.engines:
+        violations = _with_engines(document, violations, config, path, notices)
+    return FileResult(
+        path=path,
+        format=document.format,
+        words=document.analysis.word_count(),
+        violations=violations,
+        readability=report_data(document, config.section("readability")),
+        document=document,
+        notices=notices,
+    )
+
+
+def _with_engines(
+    document: Document, violations: list[Violation], config: Config, path: str, notices: list[str]
+) -> list[Violation]:
+    """Add the outside engines' findings, filtered by our word knowledge and the config."""
+    from dataclasses import replace
+
+    from draftlint.engines import engine_violations, session_for
+
+    session = session_for(config, notices.append)
+    from draftlint.lexicon.judge import spelling_judge
+
+    judge = spelling_judge(document, _settings(config))
+    merged = engine_violations(document, session.findings(document), violations, judge)
+    out = []
+    for v in merged:
+        if v.source in session.names:  # an engine-only finding: apply select/ignore and severity
+            if not config.is_selected(v.code, path):
+                continue
+            v = replace(v, severity=config.severity_for(v.code, v.severity))
+        out.append(v)
+    return filter_suppressed(document, out)
+
+
+def lint_file(
+    path: str,
+    config: Config,
+    display: str | None = None,
+    rules: dict[str, Rule] | None = None,
+    stdin_text: str | None = None,
+    fmt: str | None = None,
+) -> FileResult:
+    display = display or path
+    try:
+        text = stdin_text if stdin_text is not None else read_source(path)
+    except InputError as exc:
+        return FileResult(path=display, error=str(exc))
+    return lint_text(text, display, fmt or formats.format_for(display), config, rules)
+
+
+def lint_paths(
+    paths: Sequence[str], config: Config | None = None, **kwargs: Any
+) -> list[FileResult]:
+    """Lint files and directories with one config (the public API; the CLI resolves per file)."""
+    resolver = ConfigResolver()
+    results = []
+    for path, error in expand_paths(paths, resolver):
+        if error:
+            results.append(FileResult(path=path, error=error))
+            continue
+        results.append(lint_file(path, config or resolver.for_path(Path(path)), **kwargs))
+    return results
+
+
+def worst(results: Iterable[FileResult]) -> Severity | None:
+    levels = [v.severity for r in results for v in r.violations]
+    return max(levels) if levels else None
