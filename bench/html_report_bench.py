@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 from draftlint.report.html import render_html
-from draftlint.run.lint import FileResult, lint_paths
+from draftlint.run.lint import FileResult
+from draftlint.run.runner import lint_paths
 from draftlint.violation import Severity, Violation
 
 CORPUS = Path("/work/shared/corpus/bbc_news/dev")

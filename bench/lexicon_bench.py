@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from draftlint.lexicon.lexicon import get_lexicon
+from draftlint.lexicon.names import classify_unknown, joined_split, learn_names, split_joined
 from draftlint.lexicon.store import CAP, LOWER, RARE, UPPER
 
 CORPUS = Path(os.environ.get("DRAFTLINT_CORPUS", "/work/shared/corpus"))
@@ -144,12 +145,12 @@ def bench_coverage(show: int = 40) -> None:
     for _, text in articles():
         toks = tokens(text)
         n_words += sum(1 for t, _, _ in toks if any(c.isalpha() for c in t))
-        names = lex.learn_names(toks)
+        names = learn_names(lex, toks)
         for tok, initial, _ in toks:
-            if lex.is_word(tok) or lex.classify_unknown(tok, initial, names).kind == "skip":
+            if lex.is_word(tok) or classify_unknown(lex, tok, initial, names).kind == "skip":
                 continue
             (rej_lower if tok[:1].islower() else rej_cap)[tok] += 1
-            v = lex.classify_unknown(tok, initial, names)
+            v = classify_unknown(lex, tok, initial, names)
             kinds[v.kind] += 1
             if v.kind == "joined":
                 splits[f"{tok} -> {v.suggestions[0]}"] += 1
@@ -253,7 +254,7 @@ def bench_misspellings(
                 real += 1
                 continue
             flagged += 1
-            v = lex.classify_unknown(miss, miss[:1].isupper())
+            v = classify_unknown(lex, miss, miss[:1].isupper())
             typo += v.is_typo and v.confidence >= WARN
             sugg = [s.lower() for s in lex.suggest(miss, limit=3)]
             top1 += bool(sugg) and sugg[0] in corrs
@@ -386,7 +387,7 @@ def bench_inject(per_article: int = 6, seed: int = 11) -> None:
     misses: dict[str, list] = defaultdict(list)
     for _, text in articles():
         toks = tokens(text)
-        names = lex.learn_names(toks)
+        names = learn_names(lex, toks)
         words = [(i, t, ini) for i, (t, ini, _) in enumerate(toks) if t.isalpha() and len(t) >= 4]
         for _, word, initial in rng.sample(words, min(per_article, len(words))):
             kind = "lower" if word.islower() else "capitalised"
@@ -397,7 +398,7 @@ def bench_inject(per_article: int = 6, seed: int = 11) -> None:
             stats[f"typo {kind}"] += 1
             # the word stays a known name only if the draft uses it elsewhere too
             others = names if sum(t == word for t, _, _ in toks) > 1 else names - {word}
-            v = lex.classify_unknown(typo, initial, others)
+            v = classify_unknown(lex, typo, initial, others)
             stats[f"typo {kind} flagged>=warn"] += v.is_typo and v.confidence >= WARN
             stats[f"typo {kind} flagged any"] += v.is_typo
             stats[f"typo {kind} right first"] += bool(v.suggestions) and v.suggestions[0] == word
@@ -421,15 +422,15 @@ def bench_inject(per_article: int = 6, seed: int = 11) -> None:
                     stats[f"join {kind} skipped (real word)"] += 1
                     continue
                 stats[f"join {kind}"] += 1
-                got = lex.split_joined(joined, names)
+                got = split_joined(lex, joined, names)
                 stats[f"join {kind} split right"] += got == [a, b]
-                v = lex.classify_unknown(joined, initial, names)
+                v = classify_unknown(lex, joined, initial, names)
                 stats[f"join {kind} flagged>=warn"] += v.is_typo and v.confidence >= WARN
                 if got != [a, b]:
                     misses["join " + kind].append((a, b, got, v.kind))
         for tok, _, _ in toks:
             stats["clean tokens"] += 1
-            split = lex.joined_split(tok, names)
+            split = joined_split(lex, tok, names)
             if split:
                 stats["clean tokens split"] += 1
                 stats["clean tokens split>=warn"] += split.confidence >= WARN

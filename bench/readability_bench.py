@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from draftlint.readability import words as readability_words
-from draftlint.readability.measure import Counts, measure, score_text
+from draftlint.readability.measure import measure, score_text
+from draftlint.readability.scores import Counts
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc_news/dev")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

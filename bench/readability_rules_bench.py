@@ -33,10 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from draftlint.config.settings import Config  # noqa: E402
-from draftlint.drafts import formats
+from draftlint.drafts import formats  # noqa: E402
 from draftlint.readability import words as readability_words  # noqa: E402
 from draftlint.readability.document import readability_of, report_data  # noqa: E402
-from draftlint.readability.profiles import PROFILES  # noqa: E402
+from draftlint.readability.profiles import PROFILES, targets_from  # noqa: E402
 from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 from draftlint.violation import Severity  # noqa: E402
 
@@ -143,7 +143,7 @@ def rates(texts: list[tuple[str, str]]) -> None:
         "RD202": ("paragraphs", paragraphs),
     }
     for profile in PROFILES:
-        config = Config(select=("RD",), sections={"readability": {"profile": profile}})
+        config = Config(select=("RD",), readability=targets_from({"profile": profile}))
         rules = select_rules(config)
         counts: Counter[str] = Counter()
         warnings: Counter[str] = Counter()

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from draftlint.report.html import render_html
-from draftlint.run.lint import lint_paths
+from draftlint.run.runner import lint_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "trump-putin-hamburg-commentary.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from draftlint.checks.consistency.variants import dialect_pairs
-from draftlint.config.settings import Config
+from draftlint.config.settings import Config, NumberStyle
 from draftlint.data_files import read_list, rules_path
 from draftlint.run.lint import lint_text
 from draftlint.violation import Severity
@@ -161,15 +161,15 @@ def test_figures_and_words_every_style_accepts(text: str) -> None:
 def test_number_style_config() -> None:
     text = "The thirty-minute meeting had 3 speakers.\n"
     assert found(text, "CN302") == ["thirty-minute", "3"]
-    assert found(text, "CN302", sections={"numbers": {"style": "chicago"}}) == []
-    assert found(text, "CN302", sections={"numbers": {"style": "off"}}) == []
+    assert found(text, "CN302", numbers=NumberStyle(style="chicago")) == []
+    assert found(text, "CN302", numbers=NumberStyle(style="off")) == []
 
 
 # ---------------------------------------------------------------------------- CN303
 def test_percent_majority_and_preference() -> None:
     text = "Up 2% and 3% and 4 per cent.\n"
     assert found(text, "CN303") == ["per cent"]
-    assert found(text, "CN303", sections={"numbers": {"percent": "per cent"}}) == ["%", "%"]
+    assert found(text, "CN303", numbers=NumberStyle(percent="per cent")) == ["%", "%"]
 
 
 # ----------------------------------------------------------------------- CN304-CN305

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from draftlint.data_files import data_dir
-from draftlint.lexicon import lexicon
 from draftlint.lexicon.lexicon import get_lexicon
+from draftlint.lexicon.names import classify_unknown, learn_names, looks_like_name, split_joined
 from draftlint.lexicon.tokens import is_number, is_skippable
 
 LEX = get_lexicon()
@@ -32,18 +32,18 @@ SEED_NAMES = [
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_seed_names_are_never_typos(name: str) -> None:
     for initial in (False, True):
-        verdict = LEX.classify_unknown(name, sentence_initial=initial)
+        verdict = classify_unknown(LEX, name, sentence_initial=initial)
         assert not verdict.is_typo, (name, verdict)
-    assert LEX.split_joined(name) is None
+    assert split_joined(LEX, name) is None
 
 
 def test_seed_typos() -> None:
-    v = LEX.classify_unknown("Whaterver", sentence_initial=True)
+    v = classify_unknown(LEX, "Whaterver", sentence_initial=True)
     assert v.is_typo and v.confidence >= 0.8 and v.suggestions[0] == "Whatever"
     assert LEX.suggest("Whaterver")[0] == "Whatever"
-    assert LEX.split_joined("RexTillerson") == ["Rex", "Tillerson"]
-    assert LEX.split_joined("altogethergrouping") == ["altogether", "grouping"]
-    v = LEX.classify_unknown("altogethergrouping")
+    assert split_joined(LEX, "RexTillerson") == ["Rex", "Tillerson"]
+    assert split_joined(LEX, "altogethergrouping") == ["altogether", "grouping"]
+    v = classify_unknown(LEX, "altogethergrouping")
     assert v.is_typo and v.kind == "joined" and v.suggestions == ("altogether grouping",)
     assert v.confidence >= 0.8
 
@@ -58,7 +58,7 @@ def test_seed_draft_has_no_other_flagged_word() -> None:
     flagged = set()
     for raw in words:
         tok = raw.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", raw) else raw
-        v = LEX.classify_unknown(tok, sentence_initial=True)
+        v = classify_unknown(LEX, tok, sentence_initial=True)
         if v.is_typo and v.confidence >= 0.5:
             flagged.add(tok)
     assert flagged == {"Whaterver", "RexTillerson", "altogethergrouping"}
@@ -299,14 +299,14 @@ def test_suggest_score_prefers_longer_sound_alike() -> None:
     ],
 )
 def test_split_joined(joined: str, parts: list[str]) -> None:
-    assert LEX.split_joined(joined) == parts
+    assert split_joined(LEX, joined) == parts
 
 
 def test_competing_splits_go_to_the_likelier_pair_of_words() -> None:
     # by the parts' frequencies alone "these a" and "games how" win; as words in a row,
     # "the sea" does, and "game show" is a closed compound the web writes: not flagged
-    assert LEX.split_joined("thesea") == ["the", "sea"]
-    assert LEX.split_joined("gameshow") is None
+    assert split_joined(LEX, "thesea") == ["the", "sea"]
+    assert split_joined(LEX, "gameshow") is None
 
 
 @pytest.mark.parametrize(
@@ -331,7 +331,7 @@ def test_competing_splits_go_to_the_likelier_pair_of_words() -> None:
     ],
 )
 def test_no_false_split(word: str) -> None:
-    assert LEX.split_joined(word) is None, word
+    assert split_joined(LEX, word) is None, word
 
 
 # ---------------------------------------------------------------------------- names
@@ -350,28 +350,28 @@ def test_learn_names_and_variants() -> None:
         ("Whatever", True, False),
         ("RexTillerson", False, False),
     ]
-    names = LEX.learn_names(tokens)
+    names = learn_names(LEX, tokens)
     assert {"Dmitry", "Peskov", "Tillerson"} <= names
     assert "Tillersen" not in names and "Whatever" not in names and "RexTillerson" not in names
-    assert LEX.classify_unknown("RexTillerson", False, names).kind == "joined"
-    v = LEX.classify_unknown("Tillersen", False, names)
+    assert classify_unknown(LEX, "RexTillerson", False, names).kind == "joined"
+    v = classify_unknown(LEX, "Tillersen", False, names)
     assert v.is_typo and v.kind == "name-variant" and v.suggestions == ("Tillerson",)
-    assert not LEX.classify_unknown("Peskov", True, names).is_typo
+    assert not classify_unknown(LEX, "Peskov", True, names).is_typo
 
 
 def test_looks_like_name() -> None:
-    assert LEX.looks_like_name("Peskov")
-    assert LEX.looks_like_name("Ushakov")
-    assert not LEX.looks_like_name("Whaterver")
-    assert not LEX.looks_like_name("colour")
+    assert looks_like_name(LEX, "Peskov")
+    assert looks_like_name(LEX, "Ushakov")
+    assert not looks_like_name(LEX, "Whaterver")
+    assert not looks_like_name(LEX, "colour")
 
 
 def test_classify_kinds() -> None:
-    assert LEX.classify_unknown("colour").kind == "word"
-    assert LEX.classify_unknown("https://example.com").kind == "skip"
-    v = LEX.classify_unknown("recieve")
+    assert classify_unknown(LEX, "colour").kind == "word"
+    assert classify_unknown(LEX, "https://example.com").kind == "skip"
+    v = classify_unknown(LEX, "recieve")
     assert v.is_typo and v.suggestions[0] == "receive"
-    assert LEX.classify_unknown("Peskov’s").kind == "name"
+    assert classify_unknown(LEX, "Peskov’s").kind == "name"
 
 
 # ------------------------------------------------------------------------- vocab
@@ -379,7 +379,7 @@ def test_accept_and_reject_vocabularies() -> None:
     custom = LEX.with_vocab(accept={"Peskov", "draftlint"}, reject={"whilst": "while"})
     assert custom.is_word("Peskov") and custom.is_word("draftlint") and custom.is_word("Draftlint")
     assert not custom.is_word("whilst") and LEX.is_word("whilst")
-    v = custom.classify_unknown("whilst")
+    v = classify_unknown(custom, "whilst")
     assert v.is_typo and v.kind == "rejected" and v.suggestions == ("while",)
     assert custom.suggest("whilst") == ["while"]
     assert not LEX.is_word("draftlint")  # the shared lexicon is untouched

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from draftlint.cli import main
-from draftlint.config.settings import Config, load_config
+from draftlint.config.discovery import load_config
+from draftlint.config.settings import Config
 from draftlint.packs.loader import PackError, load_pack, read_pack
 from draftlint.packs.vale.regex import PatternError, compile_pattern, translate
 from draftlint.registry import registry_for

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 
 import draftlint
 from draftlint.readability import measure as readability
-from draftlint.readability.measure import PROFILES, SOURCES, Counts, Profile, measure, score_text
+from draftlint.readability.measure import measure, score_text
+from draftlint.readability.profiles import PROFILES, SOURCES, Profile
+from draftlint.readability.scores import Counts
 
 PLAIN = "The cat sat on the mat. It was happy there. Then the dog came in and barked."
 CONTRACTIONS = (

@@ -15,7 +15,8 @@ import jsonschema
 import pytest
 
 from draftlint.cli import main
-from draftlint.config.settings import Config, ConfigError, load_config
+from draftlint.config.discovery import load_config
+from draftlint.config.settings import Config, ConfigError
 from draftlint.drafts import formats
 from draftlint.drafts.document import OBJECT, Document
 from draftlint.readability.document import readability_of, report_data
@@ -250,7 +251,7 @@ def test_rd101_is_a_warning_from_half_as_long_again():
 
 # ------------------------------------------------------------------------ targets, config
 def _rd(text: str, code: str, **readability: object) -> list:
-    config = Config(select=(code,), sections={"readability": dict(readability)})
+    config = Config(select=(code,), readability=targets_from(readability))
     return lint_text(text, "x.txt", "text", config).violations
 
 
@@ -335,7 +336,7 @@ def test_good_readability_config_is_accepted(tmp_path):
         '[readability]\nprofile = "technical"\nmax_sentence_words = 28\ngrade_max = 15.5\n'
     )
     config = load_config(path)
-    targets = targets_from(config.section("readability"))
+    targets = config.readability
     assert (targets.profile, targets.max_sentence_words, targets.grade) == (
         "technical",
         28,

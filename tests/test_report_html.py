@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from draftlint.cli import main
 from draftlint.drafts.document import Span
 from draftlint.report.html import embed_json, render_html
-from draftlint.run.lint import FileResult, lint_paths, lint_text
+from draftlint.run.lint import FileResult, lint_text
+from draftlint.run.runner import lint_paths
 from draftlint.violation import Severity, Violation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -446,18 +447,29 @@ def test_index_lists_every_draft_with_counts_and_unreadable_ones(tmp_path, seed_
     assert "no such file" in by_path[str(tmp_path / "missing.txt")].text()
 
 
-def test_a_dropped_document_is_parsed_again_from_the_file(seed_path):
-    """Cached and worker results carry no Document; the page must look the same."""
-    kept = lint_paths([str(seed_path)])
-    dropped = lint_paths([str(seed_path)])
+def test_a_dropped_document_is_parsed_again_from_the_runs_text(seed_path, tmp_path):
+    """Cached and worker results carry no Document; the page must look the same, and it is
+    made from the text the run linted, not from the file (which may have changed since)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(seed_path.read_text("utf-8"), "utf-8")
+    kept = lint_paths([str(draft)])
+    dropped = lint_paths([str(draft)])
     dropped[0].document = None
+    draft.write_text("Rewritten since.\n", "utf-8")
     assert render_html(dropped) == render_html(kept)
+    assert "Whaterver" in render_html(dropped)
+
+
+def test_a_worker_result_carries_the_text_and_no_document(seed_path):
+    (result,) = lint_paths([str(seed_path)], jobs=2)
+    assert result.document is None and result.text == seed_path.read_text("utf-8")
 
 
 def test_findings_without_a_document_are_still_listed():
     result = lint_text("The the end.", "draft.txt")
     assert result.violations
     result.document = None
+    result.text = None  # a result made by hand, without the text it was linted from
     tree = Tree(render_html([result]))
     assert len(tree.find(lambda n: n.tag == "li" and "finding" in n.classes())) == len(
         result.violations

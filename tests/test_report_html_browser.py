@@ -21,7 +21,7 @@ import pytest
 from draftlint.drafts.document import Span
 from draftlint.report import ReportOptions, render
 from draftlint.report.html import render_html
-from draftlint.run.lint import lint_paths
+from draftlint.run.runner import lint_paths
 from draftlint.violation import Severity, Violation
 
 ROOT = Path(__file__).resolve().parent.parent

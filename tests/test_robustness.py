@@ -79,6 +79,6 @@ def test_word_count_without_tokens_equals_the_tokens_count(text: str) -> None:
     from draftlint.drafts.analysis import Analysis
 
     document = formats.parse("a.txt", text, "text")
-    counted = Analysis(document).word_count()
-    tokens = Analysis(document).tokens
+    counted = Analysis(document.prose, document.blocks).word_count()
+    tokens = Analysis(document.prose, document.blocks).tokens
     assert counted == sum(1 for t in tokens if t.kind in ("word", "number", "abbrev"))

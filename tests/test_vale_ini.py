@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from draftlint.cli import main
-from draftlint.config.settings import ConfigError, ConfigResolver, find_config_file
+from draftlint.config.discovery import ConfigResolver, find_config_file
+from draftlint.config.settings import ConfigError
 from draftlint.config.vale_ini import glob_to_regex, load_vale_config
 from draftlint.registry import registry_for
 from draftlint.run.lint import lint_text

@@ -10,7 +10,7 @@ _API = {
     "Violation": "draftlint.violation",
     "Severity": "draftlint.violation",
     "Config": "draftlint.config.settings",
-    "load_config": "draftlint.config.settings",
+    "load_config": "draftlint.config.discovery",
 }
 __all__ = ["__version__", *_API]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from draftlint import __version__
-from draftlint.config.settings import Config, ConfigError, ConfigResolver
+from draftlint.config.discovery import ConfigResolver
+from draftlint.config.settings import Config, ConfigError
 from draftlint.packs.loader import PackError
 from draftlint.registry import documented_rules
 from draftlint.report import RENDERERS, ReportOptions, render

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from draftlint.config.settings import Settings
 from draftlint.drafts.document import Document
 from draftlint.violation import Finding, Severity
 
@@ -43,11 +44,12 @@ class Context:
     """What a check may read besides the document: the run's settings.
 
     ``options`` holds this rule's own settings from config (``[tool.draftlint.rules.CODE]``),
-    ``settings`` the document-wide ones (dialect, vocabularies, readability targets ...).
+    ``settings`` the document-wide ones (dialect, sensitivity, vocabularies, readability
+    targets ...), typed and validated when the config was read.
     """
 
     options: Mapping[str, Any] = field(default_factory=dict)
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
 
 CheckFunction = Callable[[Document, Context], Iterable[Finding]]

@@ -33,7 +33,9 @@ class Finding(NamedTuple):
     """One problem a rule found, in the coordinates of ``Document.prose``.
 
     ``fix`` is a replacement for the span that cannot change the meaning (a safe fix);
-    ``suggestions`` are what the writer probably meant, best first.
+    ``suggestions`` are what the writer probably meant, best first.  ``placed`` is for the
+    few findings that sit where the prose has no text (an HTML attribute, a Vale alert at the
+    top of the file or at the start of a line): their place in the file's text, used as is.
     """
 
     span: Span
@@ -41,6 +43,7 @@ class Finding(NamedTuple):
     suggestions: tuple[str, ...] = ()
     fix: str | None = None
     severity: Severity | None = None  # a rule may lower or raise its own default by confidence
+    placed: Span | None = None
 
 
 @dataclass(frozen=True, order=True)

@@ -20,16 +20,11 @@ from collections.abc import Iterator
 
 from draftlint.drafts.document import Document, Span
 from draftlint.readability.document import CLOSERS, FINAL_MARKS, readability_of
-from draftlint.readability.profiles import Targets, targets_from
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
 #: RD101 turns from info into a warning at this multiple of the sentence limit.
 SEVERE_SENTENCE = 1.5
-
-
-def _targets(context: Context) -> Targets:
-    return targets_from(context.settings.get("readability") or {})
 
 
 def _is_line_block(text: str) -> bool:
@@ -61,7 +56,7 @@ def _range(grade: tuple[float, float]) -> str:
     "finish their survey of both river banks.",
 )
 def long_sentence(document: Document, context: Context) -> Iterator[Finding]:
-    limit = _targets(context).max_sentence_words
+    limit = context.settings.readability.max_sentence_words
     prose = document.prose
     for sentence in readability_of(document).sentences:
         if sentence.words > limit and not _is_line_block(prose[sentence.start : sentence.end]):
@@ -105,7 +100,7 @@ def long_sentence(document: Document, context: Context) -> Iterator[Finding]:
     "meeting. Work on the bridge will not start before the summer.",
 )
 def long_paragraph(document: Document, context: Context) -> Iterator[Finding]:
-    limit = _targets(context).max_paragraph_words
+    limit = context.settings.readability.max_paragraph_words
     for paragraph in readability_of(document).paragraphs:
         if paragraph.words > limit:
             yield Finding(
@@ -152,7 +147,7 @@ def long_paragraph(document: Document, context: Context) -> Iterator[Finding]:
     ),
 )
 def grade_outside_target(document: Document, context: Context) -> Iterator[Finding]:
-    targets = _targets(context)
+    targets = context.settings.readability
     found = readability_of(document)
     if found.scores.words < targets.min_document_words or not found.paragraphs:
         return
@@ -195,7 +190,7 @@ def grade_outside_target(document: Document, context: Context) -> Iterator[Findi
     ),
 )
 def hard_paragraph(document: Document, context: Context) -> Iterator[Finding]:
-    targets = _targets(context)
+    targets = context.settings.readability
     for paragraph in readability_of(document).paragraphs:
         if paragraph.words < targets.min_paragraph_words or paragraph.counts.formula_sentences < 2:
             continue

@@ -5,18 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from draftlint.drafts.document import Document, Span
-from draftlint.lexicon.judge import judgements
+from draftlint.lexicon.judge import judgements, severity_for
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
-
-
-def severity_for(confidence: float) -> Severity:
-    """Error only when the word model is sure; a doubtful word is a note."""
-    if confidence >= 0.8:
-        return Severity.ERROR
-    if confidence >= 0.5:
-        return Severity.WARNING
-    return Severity.INFO
 
 
 @rule(
@@ -34,7 +25,7 @@ def severity_for(confidence: float) -> Severity:
     good="Whatever the expectations, the summit went ahead.",
 )
 def unknown_word(document: Document, context: Context) -> Iterator[Finding]:
-    for judgement in judgements(document, context.settings):
+    for judgement in judgements(document, context.settings.vocabularies):
         verdict = judgement.verdict
         if verdict.kind not in ("typo", "unknown"):
             continue
@@ -63,7 +54,7 @@ def unknown_word(document: Document, context: Context) -> Iterator[Finding]:
     good="Regardless of the vote, the talks went on.",
 )
 def rejected_word(document: Document, context: Context) -> Iterator[Finding]:
-    for judgement in judgements(document, context.settings):
+    for judgement in judgements(document, context.settings.vocabularies):
         if judgement.verdict.kind != "rejected":
             continue
         token = judgement.token

@@ -23,18 +23,14 @@ ignored, as the file is also read by Vale itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from pathlib import Path, PurePosixPath
-from typing import Any
+from dataclasses import replace
+from pathlib import Path
 
 from draftlint.config.settings import Config, ConfigError
-from draftlint.packs.kinds import WORD_TEMPLATE, Vocabulary
-from draftlint.violation import Severity
+from draftlint.config.vale_settings import LEVELS, Section, ValeSettings, glob_to_regex
 
 #: File names Vale looks for, in its order.
 VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
-LEVELS = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 _SWITCH = {"YES": True, "NO": False, "ON": True, "OFF": False, "TRUE": True, "FALSE": False}
 _GLOBAL_KEYS = frozenset(
     {
@@ -63,144 +59,6 @@ def is_vale_config(path: Path) -> bool:
     return path.name in VALE_CONFIG_NAMES or path.suffix == ".ini"
 
 
-@dataclass
-class Section:
-    glob: str
-    pattern: re.Pattern[str]
-    styles: tuple[str, ...] | None = None
-    checks: dict[str, bool] = field(default_factory=dict)
-    ignores: list[str] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class ValeSettings:
-    """What the ini says, and the per-file rule switch built from it (Vale's shouldRun)."""
-
-    path: str
-    root: str
-    styles_path: str
-    min_level: Severity = Severity.INFO
-    global_styles: tuple[str, ...] = ()
-    global_checks: dict[str, bool] = field(default_factory=dict)
-    sections: list[Section] = field(default_factory=list)
-    levels: dict[str, Severity] = field(default_factory=dict)
-    accepted: tuple[str, ...] = ()
-    rejected: tuple[str, ...] = ()
-    word_template: str = WORD_TEMPLATE
-    global_ignores: list[str] = field(default_factory=list)
-    packs: tuple[str, ...] = ()  # the style folders, set once the ini is read
-    skipped_scopes: tuple[str, ...] = ()  # block scopes not linted (SkippedScopes = blockquote)
-    ignored_classes: tuple[str, ...] = ()
-    ignored_scopes: tuple[str, ...] = ()  # inline tags not linted (IgnoredScopes = code, strong)
-
-    @property
-    def vocabulary(self) -> Vocabulary:
-        return Vocabulary(self.accepted, self.word_template)
-
-    @cached_property
-    def rule_levels(self) -> dict[str, Severity]:
-        """Each Vale rule's effective level: the ini's, else the rule's own."""
-        from draftlint.registry import vale_rules  # noqa: PLC0415 - the registry imports config
-
-        levels = {}
-        for code, rule in vale_rules(self).items():
-            style = code.split(".", 1)[0]
-            levels[code] = self.levels.get(code, self.levels.get(style, rule.severity))
-        return levels
-
-    def _for(self, path: str | None) -> tuple[tuple[str, ...], dict[str, bool]]:
-        styles, checks = self.global_styles, dict(self.global_checks)
-        if path is None:
-            return styles, checks
-        names = _candidates(path, self.root)
-        for section in self.sections:
-            if any(section.pattern.fullmatch(n) for n in names):
-                if section.styles is not None:
-                    styles = section.styles
-                checks.update(section.checks)
-        return styles, checks
-
-    def is_selected(self, code: str, path: str | None) -> bool:
-        """Vale's verdict for a dotted rule code on a file; draftlint codes are left alone."""
-        if "." not in code:
-            return True
-        level = self.rule_levels.get(code)
-        if level is not None and level < self.min_level:
-            return False
-        styles, checks = self._for(path)
-        style = code.split(".", 1)[0]
-        for key in (code, style):
-            if key in checks:
-                return checks[key]
-        return style in styles
-
-    def ignores_for(self, path: str) -> list[re.Pattern[str]]:
-        patterns = list(self.global_ignores)
-        names = _candidates(path, self.root)
-        for section in self.sections:
-            if any(section.pattern.fullmatch(n) for n in names):
-                patterns.extend(section.ignores)
-        return [_compile_ignore(p) for p in patterns]
-
-    @property
-    def needs_vale_style(self) -> bool:
-        named = set(self.global_styles) | set(self.global_checks)
-        for section in self.sections:
-            named |= set(section.styles or ()) | set(section.checks)
-        return any(n == "Vale" or n.startswith("Vale.") for n in named)
-
-
-def _compile_ignore(pattern: str) -> re.Pattern[str]:
-    from draftlint.packs.vale.regex import compile_pattern  # noqa: PLC0415
-
-    return compile_pattern(pattern)
-
-
-def _candidates(path: str, root: str) -> list[str]:
-    """The spellings of a path a section glob is tried against."""
-    posix = path.replace("\\", "/")
-    names = {posix.removeprefix("./"), PurePosixPath(posix).name}
-    try:
-        names.add(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
-    except ValueError:
-        pass
-    return sorted(names)
-
-
-def glob_to_regex(glob: str) -> re.Pattern[str]:
-    """Vale's (gobwas) globs: ``*`` crosses folders, ``{a,b}``, ``[!x]``, ``?``."""
-    out, i, depth = [], 0, 0
-    while i < len(glob):
-        c = glob[i]
-        if c == "*":
-            while i + 1 < len(glob) and glob[i + 1] == "*":
-                i += 1
-            out.append(".*")
-        elif c == "?":
-            out.append(".")
-        elif c == "{":
-            depth += 1
-            out.append("(?:")
-        elif c == "}" and depth:
-            depth -= 1
-            out.append(")")
-        elif c == "," and depth:
-            out.append("|")
-        elif c == "[":
-            end = glob.find("]", i + 1)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
-                body = glob[i + 1 : end]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-                i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("".join(out))
-
-
-# ------------------------------------------------------------------------ reading
 def parse_ini(text: str, display: str) -> list[tuple[str | None, str, str, int]]:
     """(section, key, value, line) for every setting; a line that is neither is an error."""
     entries = []
@@ -319,16 +177,12 @@ def load_vale_config(path: Path) -> Config:
     severity = tuple(
         (code if "." in code else f"{code}.", level) for code, level in settings.levels.items()
     )
-    sections: dict[str, dict[str, Any]] = {
-        "vale": {"settings": settings, "vocabulary": settings.vocabulary}
-    }
     return replace(
         Config(),
         path=display,
         root=str(root),
         packs=packs,
         severity=severity,
-        sections=sections,
         vale=settings,
     )
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -45,6 +44,7 @@ from draftlint.context.gap_scores import (
 )
 from draftlint.context.guards import fits_as_written
 from draftlint.context.model import OOV, NgramModel, get_model
+from draftlint.context.sensitivity import DEFAULT_SENSITIVITY, Sensitivity, sensitivity_level
 from draftlint.context.slip_scores import (
     CONFUSION_FILE,
     SlipScores,
@@ -90,24 +90,6 @@ class DroppedWord(NamedTuple):
     index: int
     word: str
     score: float
-
-
-Sensitivity = float | str
-SENSITIVITY_LEVELS = {"low": 0.25, "medium": 0.5, "high": 0.75}
-DEFAULT_SENSITIVITY = 0.5
-
-
-def _level(sensitivity: Sensitivity) -> float:
-    if isinstance(sensitivity, str):
-        try:
-            return SENSITIVITY_LEVELS[sensitivity]
-        except KeyError:
-            raise ValueError(
-                f"sensitivity must be 0..1 or one of {sorted(SENSITIVITY_LEVELS)}: {sensitivity!r}"
-            ) from None
-    if not 0.0 <= sensitivity <= 1.0:
-        raise ValueError(f"sensitivity must be between 0 and 1: {sensitivity!r}")
-    return float(sensitivity)
 
 
 # -- decisions -----------------------------------------------------------------------------------
@@ -311,7 +293,7 @@ def scan(
 
     Returns, per sentence, its real-word slips and its dropped words.
     """
-    level = _level(sensitivity)
+    level = sensitivity_level(sensitivity)
     model = model or get_model()
     confusions = confusions if confusions is not None else confusion_sets()
     out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]
@@ -341,7 +323,7 @@ def find_real_word_slips(
     ``tokens`` are the sentence's tokens (words, numbers, punctuation); returns ``(token index,
     alternative in the token's case, log10 likelihood ratio)``, in token order.
     """
-    level = _level(sensitivity)
+    level = sensitivity_level(sensitivity)
     model = model or get_model()
     confusions = confusions if confusions is not None else confusion_sets()
     b = build_batch([tokens], model, confusions)
@@ -359,7 +341,7 @@ def find_dropped_words(
 
     Returns ``(index of the token the word belongs before, word, log10 gain of inserting it)``.
     """
-    level = _level(sensitivity)
+    level = sensitivity_level(sensitivity)
     model = model or get_model()
     b = build_batch([tokens], model, {})
     gs = drive(model, [gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)])[0]

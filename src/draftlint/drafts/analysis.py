@@ -10,14 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from draftlint.drafts.document import OBJECT
 from draftlint.drafts.quotation_marks import Quotation, QuotationMarks, pair_quotation_marks
-
-if TYPE_CHECKING:
-    from draftlint.drafts.document import Document
+from draftlint.drafts.spans import OBJECT, Block
 
 
 class Token(NamedTuple):
@@ -141,15 +139,16 @@ SENTENCE_STARTERS = frozenset(
 class Analysis:
     """The shared analysis of one Document."""
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(self, prose: str, blocks: Sequence[Block]) -> None:
+        self.prose = prose
+        self.blocks = blocks
 
     # Each part is computed on first use and kept: a run whose rules read only the prose and
     # the blocks (spacing, artefacts, quotation marks) never builds a Token.
 
     @functools.cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.document.prose)
+        return tokenize(self.prose)
 
     @functools.cached_property
     def _token_starts(self) -> list[int]:
@@ -166,7 +165,7 @@ class Analysis:
                 bisect.bisect_left(starts, block.start),
                 bisect.bisect_left(starts, block.end),
             )
-            for block in self.document.blocks
+            for block in self.blocks
         ]
 
     @functools.cached_property
@@ -183,10 +182,10 @@ class Analysis:
     @functools.cached_property
     def _quotation_marks(self) -> QuotationMarks:
         # By block, not by Paragraph: a quotation needs no tokens (paragraph i is block i).
-        prose = self.document.prose
+        prose = self.prose
         quotations: list[Quotation] = []
         stray: list[int] = []
-        for index, block in enumerate(self.document.blocks):
+        for index, block in enumerate(self.blocks):
             marks = pair_quotation_marks(prose, block.start, block.end, index)
             quotations.extend(marks.quotations)
             stray.extend(marks.stray_closing)
@@ -211,7 +210,7 @@ class Analysis:
         """
         if "tokens" in self.__dict__:
             return sum(1 for t in self.tokens if t.kind in ("word", "number", "abbrev"))
-        prose = self.document.prose
+        prose = self.prose
         urls = _has_urls(prose)
         at_signs = "@" in prose or "#" in prose
         found = _count_re(urls, at_signs).findall(prose)
@@ -244,7 +243,7 @@ class Analysis:
 
     # ---------------------------------------------------------------- sentences
     def _split_sentences(self, index: int, paragraph: Paragraph) -> list[Sentence]:
-        prose = self.document.prose
+        prose = self.prose
         start = _skip_space(prose, paragraph.start, paragraph.end)
         result: list[Sentence] = []
         for m in _SENTENCE_END_RE.finditer(prose, start, paragraph.end):
@@ -296,7 +295,3 @@ def _skip_space(text: str, i: int, limit: int) -> int:
     while i < limit and text[i].isspace():
         i += 1
     return i
-
-
-def analyse(document: Document) -> Analysis:
-    return Analysis(document)

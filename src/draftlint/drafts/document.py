@@ -20,40 +20,11 @@ import bisect
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
 
-if TYPE_CHECKING:
-    from draftlint.drafts.analysis import Analysis
+from draftlint.drafts.analysis import Analysis
+from draftlint.drafts.spans import BLOCK_SEPARATOR, OBJECT, Block, Comment, Span
 
-#: Stands in the prose for an inline object that is not prose (inline code, image, URL).
-OBJECT = "\ufffc"
-#: What separates two blocks in the prose.
-BLOCK_SEPARATOR = "\n\n"
-
-
-class Span(NamedTuple):
-    """A half-open range of character offsets: ``text[start:end]``."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Block:
-    """One prose block (paragraph, heading, list item, table cell ...) in prose coordinates."""
-
-    kind: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Comment:
-    """A comment in the source (HTML/Markdown ``<!-- -->``), for inline directives."""
-
-    start: int  # source offsets
-    end: int
-    body: str
+__all__ = ["BLOCK_SEPARATOR", "OBJECT", "Block", "Comment", "Document", "Span"]
 
 
 @dataclass
@@ -130,9 +101,7 @@ class Document:
     @cached_property
     def analysis(self) -> Analysis:
         """Tokens, sentences, paragraphs and quotations, computed once and shared by rules."""
-        from draftlint.drafts.analysis import analyse
-
-        return analyse(self)
+        return Analysis(self.prose, self.blocks)
 
     @property
     def identity_mapped(self) -> bool:

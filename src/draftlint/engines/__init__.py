@@ -1,6 +1,7 @@
 """Outside engines (LanguageTool, Harper), filtered by draftlint's own word knowledge.
 
-``run_engines`` is called by the engine after the built-in rules.  An engine that cannot run
+``outside_findings`` is called by ``run.lint`` after the built-in rules; what passes is placed
+by the same builder as a rule's findings, suppressed with them and then merged.  An engine that cannot run
 is skipped with one notice for the whole run (not one per file), and the built-in rules'
 results stand.  Engine findings then pass three filters:
 
@@ -13,11 +14,13 @@ results stand.  Engine findings then pass three filters:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from draftlint.drafts.document import Document, Span
 from draftlint.engines.base import EngineFinding, EngineUnavailable
-from draftlint.violation import Severity, Violation
+from draftlint.engines.rules import ENGINE_RULES
+from draftlint.violation import Finding, Severity, Violation
 
 ENGINE_NAMES = ("languagetool", "harper")
 
@@ -88,7 +91,7 @@ _SESSIONS: dict[tuple[Any, ...], EngineSession] = {}
 
 def session_for(config: Any, notify: Callable[[str], None]) -> EngineSession:
     """The engines of this process for a config: built once, so a dead server is tried once."""
-    settings = {name: config.section(name) for name in ENGINE_NAMES}
+    settings = {name: config.engine_section(name) for name in ENGINE_NAMES}
     key = (
         tuple(config.engines),
         config.dialect,
@@ -107,68 +110,65 @@ def close_sessions() -> None:
     _SESSIONS.clear()
 
 
-def engine_violations(
-    document: Document,
-    findings: list[tuple[str, EngineFinding]],
-    builtin: list[Violation],
-    judge: Callable[[Span], Severity | None],
-) -> list[Violation]:
-    """Filter engine findings and merge them with the built-in violations; returns all."""
-    by_span = {(v.span.start, v.span.end): i for i, v in enumerate(builtin)}
-    merged = list(builtin)
-    seen: set[tuple[int, int, str]] = set()
+@dataclass(frozen=True)
+class Outside:
+    """An engine's finding that passed the filters: a Finding like a rule's, and its code."""
+
+    engine: str
+    code: str  # LT1xx / HP1xx
+    name: str  # the engine's own rule id
+    finding: Finding  # prose coordinates; severity: the code's default, capped by our doubt
+
+
+def outside_findings(
+    findings: list[tuple[str, EngineFinding]], judge: Callable[[Span], Severity | None]
+) -> list[Outside]:
+    """Drop the readability nags and the spelling findings on words we know."""
+    out = []
     for engine, finding in findings:
         if finding.is_readability:
             continue
-        severity = _default_severity(finding.code)
+        severity = _DEFAULT_SEVERITY.get(finding.code, Severity.INFO)
         if finding.is_spelling:
             ours = judge(finding.span)
             if ours is None:
                 continue  # a word we know, or a name of the draft
             severity = min(severity, ours)  # our doubt about a word caps theirs
-        span = document.to_source(finding.span)
-        key = (span.start, span.end)
-        if key in by_span:
-            i = by_span[key]
-            v = merged[i]
-            if engine not in v.source.split("+"):
-                merged[i] = _with_source(v, engine, finding)
-            continue
-        if (span.start, span.end, finding.code) in seen:
-            continue
-        seen.add((span.start, span.end, finding.code))
-        line, column = document.line_col(span.start)
-        end_line, end_column = document.line_col(span.end)
-        merged.append(
-            Violation(
-                path=document.path,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                code=finding.code,
-                name=finding.rule_id,
-                severity=severity,
-                span=span,
-                message=finding.message,
-                suggestions=finding.suggestions,
-                fix=None,
-                source=engine,
+        out.append(
+            Outside(
+                engine,
+                finding.code,
+                finding.rule_id,
+                Finding(finding.span, finding.message, finding.suggestions, severity=severity),
             )
         )
-    merged.sort(key=lambda v: (v.span.start, v.span.end, v.code))
+    return out
+
+
+def merge_outside(builtin: list[Violation], outside: list[Violation]) -> list[Violation]:
+    """The built-in violations with the engines' merged in: one on the same span as a built-in
+    one adds its engine to ``source`` and its suggestions; the same finding twice is one."""
+    by_span = {(v.span.start, v.span.end): i for i, v in enumerate(builtin)}
+    merged = list(builtin)
+    seen: set[tuple[int, int, str]] = set()
+    for v in outside:
+        key = (v.span.start, v.span.end)
+        if key in by_span:
+            i = by_span[key]
+            if v.source not in merged[i].source.split("+"):
+                merged[i] = _with_source(merged[i], v)
+            continue
+        if (*key, v.code) in seen:
+            continue
+        seen.add((*key, v.code))
+        merged.append(v)
     return merged
 
 
-def _default_severity(code: str) -> Severity:
-    from draftlint.registry import engine_rules
-
-    rule = engine_rules().get(code)
-    return rule.severity if rule else Severity.INFO
+#: The default severity of each engine code (engines/rules.py).
+_DEFAULT_SEVERITY = {rule.code: rule.severity for rule in ENGINE_RULES}
 
 
-def _with_source(v: Violation, engine: str, finding: EngineFinding) -> Violation:
-    from dataclasses import replace
-
-    suggestions = v.suggestions + tuple(s for s in finding.suggestions if s not in v.suggestions)
-    return replace(v, source=f"{v.source}+{engine}", suggestions=suggestions[:5])
+def _with_source(v: Violation, other: Violation) -> Violation:
+    suggestions = v.suggestions + tuple(s for s in other.suggestions if s not in v.suggestions)
+    return replace(v, source=f"{v.source}+{other.source}", suggestions=suggestions[:5])

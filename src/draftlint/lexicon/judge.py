@@ -13,17 +13,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from draftlint.data_files import rules_path
+from draftlint.data_files import read_list, rules_path
 from draftlint.drafts.analysis import Token
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
+from draftlint.lexicon.lexicon import Lexicon, get_lexicon
+from draftlint.lexicon.names import TITLES, Verdict, classify_unknown, joined_split, learn_names
+from draftlint.violation import Severity
 
-if TYPE_CHECKING:
-    from draftlint.lexicon.lexicon import Lexicon
-    from draftlint.lexicon.names import Verdict
-    from draftlint.violation import Severity
+
+def severity_for(confidence: float) -> Severity:
+    """Error only when the word model is sure; a doubtful word is a note."""
+    if confidence >= 0.8:
+        return Severity.ERROR
+    if confidence >= 0.5:
+        return Severity.WARNING
+    return Severity.INFO
 
 
 class VocabularyError(ValueError):
@@ -77,8 +83,6 @@ def read_vocabulary(path: Path) -> Vocabulary:
 
 @cache
 def _lexicon_with(vocabularies: tuple[str, ...]) -> Lexicon:
-    from draftlint.lexicon.lexicon import get_lexicon
-
     accept: set[str] = set()
     reject: dict[str, str] = {}
     for path in (str(rules_path("lists/rejected-words.txt")), *vocabularies):
@@ -88,19 +92,13 @@ def _lexicon_with(vocabularies: tuple[str, ...]) -> Lexicon:
     return get_lexicon().with_vocab(accept, reject)
 
 
-def lexicon_for(settings: dict[str, Any] | Any) -> Lexicon:
-    """The lexicon with the config's vocabularies (paths relative to the config's folder)."""
-    root = Path(settings.get("config_root", "."))
-    paths = tuple(
-        str(p if Path(p).is_absolute() else root / p) for p in settings.get("vocabularies", ())
-    )
-    return _lexicon_with(paths)
+def lexicon_for(vocabularies: tuple[str, ...]) -> Lexicon:
+    """The lexicon with the config's vocabularies (``Settings.vocabularies``: paths resolved)."""
+    return _lexicon_with(vocabularies)
 
 
 #: Words before a name that make the next capitalised word one ("Press Secretary Dmitry Peskov").
 def _introduced(tokens: list[Token], i: int) -> bool:
-    from draftlint.lexicon.names import TITLES
-
     j = i - 1
     while j >= 0 and tokens[j].kind == "abbrev":
         j -= 1  # "H.R. McMaster": look past initials
@@ -110,9 +108,9 @@ def _introduced(tokens: list[Token], i: int) -> bool:
     return before in TITLES or (before[:1].isupper() and any(c.islower() for c in before[1:]))
 
 
-def judgements(document: Document, settings: dict[str, Any] | Any) -> list[Judgement]:
+def judgements(document: Document, vocabularies: tuple[str, ...]) -> list[Judgement]:
     """The verdict on every word of the draft the lexicon does not know, in order."""
-    return cached(document, "word-judgements", lambda d: _judge(d, lexicon_for(settings)))
+    return cached(document, "word-judgements", lambda d: _judge(d, lexicon_for(vocabularies)))
 
 
 def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
@@ -126,9 +124,12 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         for i in range(analysis.paragraphs[p].first_token, analysis.paragraphs[p].last_token)
     }
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-    names = lexicon.learn_names(
-        (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
-        for i in words
+    names = learn_names(
+        lexicon,
+        (
+            (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
+            for i in words
+        ),
     )
     counts = Counter(tokens[i].text for i in words)
     alone = _Counts(
@@ -141,7 +142,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
             continue
         # A title's words are capitalised by style: judge them as if sentence-initial.
-        verdict = lexicon.classify_unknown(token.text, i in initial or i in headline_tokens, names)
+        verdict = classify_unknown(lexicon, token.text, i in initial or i in headline_tokens, names)
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
             verdict = _camel_join(lexicon, token.text, names, alone, document.prose) or verdict
         if (
@@ -168,11 +169,9 @@ def _camel_join(
     slip; written once, it is worth a note, and a warning when the draft also writes one of
     its parts on its own ("Tillerson" beside "RexTillerson").
     """
-    from draftlint.lexicon.names import Verdict
-
     tail = next((s for s in ("\u2019s", "'s") if text.endswith(s)), "")
     base = text[: len(text) - len(tail)]
-    split = lexicon.joined_split(base, names - {base})
+    split = joined_split(lexicon, base, names - {base})
     if split is None:
         return _camel_join_by_draft(base, tail, counts.all, prose)
     suggestion = " ".join(split.parts) + tail
@@ -191,8 +190,6 @@ def _camel_join_by_draft(base: str, tail: str, counts: Counter[str], prose: str)
     "NewYork" (a string the web also writes) beside "New York", or "JohnIvankoe" beside a
     later "Ivankoe": the draft writes the two words apart, so here they were run together.
     """
-    from draftlint.lexicon.names import Verdict
-
     i = next(k for k in range(1, len(base)) if base[k - 1].islower() and base[k].isupper())
     head, rest = base[:i], base[i:]
     if len(head) < 2 or len(rest) < 3:
@@ -212,8 +209,6 @@ def _is_given_name(word: str) -> bool:
 @cache
 def _given_names() -> frozenset[str]:
     """First names (rules/lists/given-names.txt, also read by CN202)."""
-    from draftlint.data_files import read_list
-
     return frozenset(read_list("lists/given-names.txt"))
 
 
@@ -239,7 +234,7 @@ class _Counts:
 
 
 def spelling_judge(
-    document: Document, settings: dict[str, Any] | Any
+    document: Document, vocabularies: tuple[str, ...]
 ) -> Callable[[Span], Severity | None]:
     """What an outside engine's "misspelt" verdict on a span is worth, by our word model.
 
@@ -250,13 +245,10 @@ def spelling_judge(
     dropped.  A span that is not one of our words (Harper's "auto maker") is kept as a note
     when one of its words is unknown to the lexicon, and dropped otherwise.
     """
-    from draftlint.checks.spelling import severity_for
-    from draftlint.violation import Severity
-
-    lexicon = lexicon_for(settings)
+    lexicon = lexicon_for(vocabularies)
     ours = {
         (j.token.start, j.token.end): severity_for(j.verdict.confidence)
-        for j in judgements(document, settings)
+        for j in judgements(document, vocabularies)
     }
     analysis = document.analysis
 

@@ -11,8 +11,8 @@ answers:
 * ``zipf(word)``: wordfreq's Zipf frequency (0 for a string the web does not use).
 * ``suggest(word)``: ranked corrections (within two edits, or sounding alike; ranked by
   ``lexicon_suggest``), with the input's case.
-* ``split_joined(word)``, ``classify_unknown(...)``, ``learn_names(...)``: see
-  ``lexicon_names``.
+Names, run-together words and the verdict on an unknown word are ``lexicon.names``: functions
+of a Lexicon, which knows nothing of them.
 
 Nothing here touches the network or the Document; the rules call it token by token.
 """
@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from draftlint.data_files import data_dir
-from draftlint.lexicon import names as lexicon_names
 from draftlint.lexicon import suggest as lexicon_suggest
 from draftlint.lexicon.edits import (
     osa_distance,
@@ -36,7 +35,6 @@ from draftlint.lexicon.edits import (
     weighted_distance,
 )
 from draftlint.lexicon.morph import derivation_bases
-from draftlint.lexicon.names import Split, Verdict
 from draftlint.lexicon.store import CAP, EXACT, LOWER, SUGGEST, UPPER, MultiIndex, Table
 from draftlint.lexicon.tokens import (
     is_acronym,
@@ -294,30 +292,6 @@ class Lexicon:
                 break
         return seen
 
-    # ------------------------------------------------------------- unknown words
-    def split_joined(self, word: str, known_names: Iterable[str] = ()) -> list[str] | None:
-        """["altogether", "grouping"] for "altogethergrouping", ["Rex", "Tillerson"] for
-        "RexTillerson"; None for real words, camel-case names and unlikely splits."""
-        split = lexicon_names.joined_split(self, word, known_names)
-        return split.parts if split else None
-
-    def joined_split(self, word: str, known_names: Iterable[str] = ()) -> Split | None:
-        """As split_joined, with a confidence (0-1)."""
-        return lexicon_names.joined_split(self, word, known_names)
-
-    def classify_unknown(
-        self, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
-    ) -> Verdict:
-        """Typo, name, run-together or rare word?  See lexicon_names.Verdict."""
-        return lexicon_names.classify_unknown(self, word, sentence_initial, known_names)
-
-    def looks_like_name(self, word: str, known_names: Iterable[str] = ()) -> bool:
-        return lexicon_names.looks_like_name(self, word, known_names)
-
-    def learn_names(self, tokens: Iterable[tuple[str, bool, bool]]) -> set[str]:
-        """Names of a draft from (text, is_sentence_initial, preceded_by_title_or_capital)."""
-        return lexicon_names.learn_names(self, tokens)
-
 
 #: Look for sound-alike words unless a fix within two edits costs at most this (a higher
 #: trigger loses poor spellers' words, a lower one only costs time).
@@ -357,36 +331,12 @@ def suggest(word: str, context: object = None, limit: int = 5) -> list[str]:
     return get_lexicon().suggest(word, context, limit)
 
 
-def split_joined(word: str, known_names: Iterable[str] = ()) -> list[str] | None:
-    return get_lexicon().split_joined(word, known_names)
-
-
-def classify_unknown(
-    word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
-) -> Verdict:
-    return get_lexicon().classify_unknown(word, sentence_initial, known_names)
-
-
-def looks_like_name(word: str, known_names: Iterable[str] = ()) -> bool:
-    return get_lexicon().looks_like_name(word, known_names)
-
-
-def learn_names(tokens: Iterable[tuple[str, bool, bool]]) -> set[str]:
-    return get_lexicon().learn_names(tokens)
-
-
 __all__ = [
     "Lexicon",
-    "Split",
     "Suggestion",
-    "Verdict",
-    "classify_unknown",
     "get_lexicon",
     "is_skippable",
     "is_word",
-    "learn_names",
-    "looks_like_name",
-    "split_joined",
     "suggest",
     "zipf",
 ]

@@ -118,6 +118,13 @@ def _as_two_words(low: str, i: int) -> float:
     return ngram.logprob(None, None, head) + ngram.logprob(None, head, tail)
 
 
+def split_joined(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> list[str] | None:
+    """["altogether", "grouping"] for "altogethergrouping", ["Rex", "Tillerson"] for
+    "RexTillerson"; None for real words, camel-case names and unlikely splits."""
+    split = joined_split(lex, word, known_names)
+    return split.parts if split else None
+
+
 def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Split | None:
     """The most likely two-word split of a run-together ``word``, or None."""
     t = _strip_possessive(normalise(word))

@@ -10,8 +10,8 @@ from typing import Any
 
 from draftlint.packs.files import DOC_PARTS, LEVELS, Issue, RuleFile, build_kind, scopes_of
 from draftlint.packs.kinds import COMMON_KEYS, KIND_KEYS, KINDS, REQUIRED_KEYS, UNSUPPORTED_KINDS
-from draftlint.packs.kinds.base import Vocabulary
 from draftlint.packs.vale.regex import PatternError, compile_pattern
+from draftlint.packs.vale.vocabulary import Vocabulary
 from draftlint.rule import CODE_PATTERN, FAMILIES
 
 #: Keys only a draftlint-named rule has.

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from draftlint.packs.kinds import KINDS
-from draftlint.packs.kinds.base import Vocabulary
+from draftlint.packs.vale.vocabulary import Vocabulary
 from draftlint.violation import Severity
 
 #: Vale's alert levels -> severities.

@@ -39,7 +39,7 @@ from draftlint.packs.files import (
     read_rule_file,
 )
 from draftlint.packs.kinds import UNSUPPORTED_KINDS
-from draftlint.packs.runs import PackCheck, SourceFinding
+from draftlint.packs.runs import PackCheck
 from draftlint.rule import Rule, RuleDoc
 from draftlint.violation import Severity
 
@@ -53,7 +53,6 @@ __all__ = [
     "PackCheck",
     "PackError",
     "RuleFile",
-    "SourceFinding",
     "build_kind",
     "builtin_pack_rules",
     "builtin_packs",

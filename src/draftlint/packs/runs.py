@@ -8,24 +8,18 @@ switch a rule off, ignored patterns and classes, skipped scopes, the rule's ``li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from draftlint.drafts.document import Span
 from draftlint.packs.file_checks import culprit_line
 from draftlint.packs.files import PackError, RuleFile, build_kind, scopes_of
-from draftlint.packs.kinds.base import FILE_START, Hit, Vocabulary
+from draftlint.packs.kinds.base import FILE_START, Hit
 from draftlint.packs.vale.regex import PatternError
 from draftlint.packs.vale.scopes import ValeBlock, block_text, blocks_of, matches, parse_scope
+from draftlint.packs.vale.vocabulary import Vocabulary
 from draftlint.rule import Context
 from draftlint.violation import Finding
-
-
-class SourceFinding(Finding):
-    """A Finding whose span is in source offsets (``scope: raw``, top-of-file alerts)."""
-
-    __slots__ = ()
-    in_source = True
 
 
 class PackCheck:
@@ -50,10 +44,8 @@ class PackCheck:
         return kind
 
     def __call__(self, document: Any, context: Context) -> Iterable[Finding]:
-        settings = context.settings.get("vale") or {}
-        vocab = settings.get("vocabulary") if isinstance(settings, Mapping) else None
-        ini = settings.get("settings") if isinstance(settings, Mapping) else None
-        kind = self.kind(vocab if isinstance(vocab, Vocabulary) else Vocabulary())
+        ini = context.settings.vale
+        kind = self.kind(ini.vocabulary if ini is not None else Vocabulary())
         from draftlint.packs.vale import filters as vale_filters  # noqa: PLC0415
 
         off = vale_filters.switched_off(document, self.rule.code) if document.comments else []
@@ -70,11 +62,7 @@ class PackCheck:
         seen: set[int] = set()
         findings: list[Finding] = []
         for finding, matched in self._findings(document, kind, skipped):
-            span = (
-                finding.span
-                if isinstance(finding, SourceFinding)
-                else document.to_source(finding.span)
-            )
+            span = finding.placed or document.to_source(finding.span)
             start = span.start
             if (
                 start in seen
@@ -109,15 +97,15 @@ class PackCheck:
         self, document: Any, block: ValeBlock, body: str, where: list[int] | None, hit: Hit
     ) -> Finding:
         if hit.start == FILE_START:
-            return SourceFinding(Span(0, 0), hit.message, hit.suggestions)
+            return _placed(document, Span(0, 0), hit.message, hit.suggestions)
         start, end = hit.start, hit.end
         if hit.search:  # Vale places these by searching the block for the matched text
             found = re.search(r"(?:^|\b|_)" + re.escape(body[start:end]) + r"(?:_|\b|$)", body)
             if found is not None:
                 start, end = found.start(), found.end()
         if block.source:
-            return SourceFinding(
-                Span(block.start + start, block.start + end), hit.message, hit.suggestions
+            return _placed(
+                document, Span(block.start + start, block.start + end), hit.message, hit.suggestions
             )
         if where is not None:
             start, end = (
@@ -140,7 +128,7 @@ class PackCheck:
                 )
                 + 1
             )
-            return SourceFinding(Span(line_start, span.end), hit.message, hit.suggestions)
+            return _placed(document, Span(line_start, span.end), hit.message, hit.suggestions)
         return Finding(Span(start, end), hit.message, hit.suggestions)
 
     def _metric(self, document: Any, kind: Any) -> Iterator[tuple[Finding, str]]:
@@ -148,4 +136,13 @@ class PackCheck:
 
         hit = kind.measure(variables(document))
         if hit is not None:
-            yield SourceFinding(Span(0, 0), hit.message), ""
+            yield _placed(document, Span(0, 0), hit.message), ""
+
+
+def _placed(
+    document: Any, placed: Span, message: str, suggestions: tuple[str, ...] = ()
+) -> Finding:
+    """A finding Vale places in the file itself (an attribute, the top of the file, the start
+    of a line); its prose span is the prose it falls in or before."""
+    span = Span(document.to_prose(placed.start), document.to_prose(placed.end))
+    return Finding(span, message, tuple(suggestions), placed=placed)

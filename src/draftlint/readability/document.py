@@ -24,8 +24,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from draftlint.drafts.document import OBJECT
-from draftlint.readability.measure import Counts, Scores, measure, sentences_words
+from draftlint.readability.measure import measure, sentences_words
 from draftlint.readability.profiles import Targets, targets_from
+from draftlint.readability.scores import Counts, Scores
 
 if TYPE_CHECKING:
     from draftlint.drafts.document import Document

@@ -8,13 +8,86 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 
-from draftlint.readability.words import LINSEAR_WEIGHT, packed_counts, unpack
+from draftlint.readability.words import LINSEAR_WEIGHT, first_words, packed_counts, unpack
 
-if TYPE_CHECKING:
-    from draftlint.readability.measure import Counts
+LINSEAR_WORDS = 100  # Linsear Write reads the first 100 words only (textstat strict_upper)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The additive counts behind every score.  ``a + b`` is the counts of a text made of both.
+
+    Measure each paragraph once, add the Counts for the document: the document's scores then
+    equal ``score_text`` on the whole text with the same sentences.
+    """
+
+    length: int = 0  # len(text), whitespace included; textstat counts no sentence in ""
+    tokens: int = 0  # whitespace-separated tokens: ARI's "words" (punctuation tokens included)
+    chars: int = 0  # characters other than whitespace (ARI, reading time)
+    letters: int = 0  # word characters (Coleman-Liau)
+    words: int = 0  # tokens with a letter or digit once punctuation is stripped
+    syllables: int = 0
+    polysyllables: int = 0  # words of 3+ syllables (SMOG)
+    complex_words: int = 0  # 3+ syllables and not on the Dale-Chall list (Gunning Fog)
+    unfamiliar_words: int = 0  # not on the Dale-Chall list of easy words (Dale-Chall)
+    sentences: int = 0  # sentences of 3+ words
+    # Linsear Write reads the first 100 words: their tokens, how many words they hold, and the
+    # words of each sentence among them.
+    head: tuple[str, ...] = field(default=(), repr=False)
+    head_words: int = field(default=0, repr=False)
+    head_sentences: tuple[int, ...] = field(default=(), repr=False)
+
+    def __add__(self, other: Counts) -> Counts:
+        if not isinstance(other, Counts):
+            return NotImplemented
+        head, head_words, head_sentences = self.head, self.head_words, self.head_sentences
+        room = LINSEAR_WORDS - head_words
+        if room > 0 and other.head:
+            head = head + first_words(other.head, room)
+            head_words += min(room, other.head_words)
+            head_sentences = head_sentences + truncate(other.head_sentences, room)
+        return Counts(
+            self.length + other.length,
+            self.tokens + other.tokens,
+            self.chars + other.chars,
+            self.letters + other.letters,
+            self.words + other.words,
+            self.syllables + other.syllables,
+            self.polysyllables + other.polysyllables,
+            self.complex_words + other.complex_words,
+            self.unfamiliar_words + other.unfamiliar_words,
+            self.sentences + other.sentences,
+            head,
+            head_words,
+            head_sentences,
+        )
+
+    def scores(self) -> Scores:
+        return scores_of(self)
+
+    @property
+    def formula_sentences(self) -> int:
+        """``Scores.sentences`` without computing the scores."""
+        return sentence_count(self.sentences, self.length)
+
+    @property
+    def flesch_kincaid_grade(self) -> float:
+        """``Scores.flesch_kincaid_grade`` without computing the other scores (cheap)."""
+        return flesch(self)[1]
+
+
+def truncate(sentence_words: Iterable[int], n: int) -> tuple[int, ...]:
+    """Words per sentence, keeping only the first n words in all."""
+    out = []
+    for count in sentence_words:
+        if n <= 0:
+            break
+        out.append(min(count, n))
+        n -= count
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

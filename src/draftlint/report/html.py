@@ -44,7 +44,7 @@ from draftlint.report.html_marks import BlockView, block_pieces, groups
 from draftlint.report.html_readability import long_sentences, readability_view
 from draftlint.report.html_text import visible
 from draftlint.rule import FAMILIES
-from draftlint.run.lint import FileResult, InputError, read_source
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 _EXCERPT = 60  # characters of flagged text shown in the list and the tooltip
@@ -178,22 +178,16 @@ _DATA_KEYS = (
 
 
 def document_for(result: FileResult) -> Document | None:
-    """The result's Document; rebuilt from the file when the run dropped it.
+    """The result's Document; rebuilt from the text the run linted when the run dropped it.
 
     Results from the cache or from worker processes carry no Document (it is not worth
-    pickling), but the page needs the prose.  Parsing again is cheap (no rule runs), and the
-    violations' file offsets still apply unless the file changed since; then the findings
-    are only listed.
+    pickling), but the page needs the prose.  Parsing again is cheap (no rule runs); the text
+    is the run's, never the file re-read, so the offsets always apply.  A result made by hand
+    without its text has its findings only listed.
     """
-    if result.document is not None or result.error:
+    if result.document is not None or result.error or result.text is None:
         return result.document
-    try:
-        text = read_source(result.path)
-    except InputError:
-        return None
-    if any(v.span.end > len(text) for v in result.violations):
-        return None
-    return formats.parse(result.path, text, result.format)
+    return formats.parse(result.path, result.text, result.format)
 
 
 def _finding(

@@ -22,7 +22,7 @@ from draftlint.registry import builtin_rules
 from draftlint.report import ReportOptions
 from draftlint.rule import FAMILIES, Rule
 from draftlint.run.baseline import fingerprints
-from draftlint.run.lint import FileResult, InputError, read_source
+from draftlint.run.lint import FileResult
 from draftlint.violation import Severity, Violation
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -145,12 +145,8 @@ def line_hashes(text: str) -> dict[int, str]:
 
 
 def _text_of(result: FileResult) -> str | None:
-    if result.document is not None:
-        return result.document.text
-    try:
-        return read_source(result.path)
-    except InputError:
-        return None
+    """The text the run linted (never the file re-read: it may have changed since)."""
+    return result.document.text if result.document is not None else result.text
 
 
 def result_object(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from draftlint import __version__
-from draftlint.config.settings import ConfigResolver
+from draftlint.config.discovery import ConfigResolver
 from draftlint.drafts import formats
 from draftlint.readability.document import report_data
 from draftlint.run.lint import STDIN, InputError, expand_paths, read_source
@@ -68,9 +68,7 @@ def collect(
         document = formats.parse(name, text)
         config = resolver.for_path(Path.cwd() if path == STDIN else Path(path))
         found.append(
-            FileStats(
-                name, document.format, None, report_data(document, config.section("readability"))
-            )
+            FileStats(name, document.format, None, report_data(document, config.readability))
         )
     return found
 

@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from draftlint.config.settings import Config, ConfigResolver
+from draftlint.config.discovery import ConfigResolver
+from draftlint.config.settings import Config
 from draftlint.drafts import formats
 from draftlint.drafts.document import Document
+from draftlint.engines import merge_outside, outside_findings, session_for
+from draftlint.lexicon.judge import spelling_judge
 from draftlint.readability.document import report_data
 from draftlint.registry import registry_for
 from draftlint.rule import Context, Rule
@@ -43,6 +46,9 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     readability: dict[str, Any] = field(default_factory=dict)
     document: Document | None = field(default=None, repr=False, compare=False)
+    #: The file's decoded text, as linted: reporters read it instead of the file on disk, which
+    #: may have changed since (kept out of the cache and of worker results; see run.runner).
+    text: str | None = field(default=None, repr=False, compare=False)
     #: One-line notices for the user, such as an outside engine that was skipped.
     notices: list[str] = field(default_factory=list)
 
@@ -102,63 +108,97 @@ def select_rules(
     config: Config, path: str | None = None, rules: dict[str, Rule] | None = None
 ) -> list[Rule]:
     registry = registry_for(config) if rules is None else rules
-    return [rule for code, rule in registry.items() if config.is_selected(code, path)]
+    return [
+        rule for code, rule in registry.items() if config.is_selected(code, path, rule.severity)
+    ]
 
 
-def context_for(rule: Rule, config: Config) -> Context:
-    return Context(options=config.rule_options(rule.code), settings=_settings(config))
-
-
-def _settings(config: Config) -> dict[str, Any]:
-    return {
-        "dialect": config.dialect,
-        "sensitivity": config.sensitivity,
-        "vocabularies": config.vocabularies,
-        "config_root": config.root,
-        **config.sections,
-    }
-
-
-def place(document: Document, rule: Rule, finding: Finding, config: Config) -> Violation:
-    # A pack rule with ``scope: raw`` reports source offsets (pack_runs.SourceFinding).
-    span = (
-        finding.span if getattr(finding, "in_source", False) else document.to_source(finding.span)
-    )
+def place(
+    document: Document,
+    finding: Finding,
+    code: str,
+    name: str,
+    default: Severity,
+    config: Config,
+    source: str = "draftlint",
+) -> Violation:
+    """The one builder of Violations: a Finding (prose coordinates, or a placement in the file
+    of its own) becomes source offsets, line and column, with the configured severity."""
+    placed = finding.placed is not None
+    span = finding.placed if placed else document.to_source(finding.span)
     line, column = document.line_col(span.start)
     end_line, end_column = document.line_col(span.end)
     fix = finding.fix
-    if (
-        fix is not None
-        and document.text[span.start : span.end]
+    if fix is not None and (
+        placed
+        or document.text[span.start : span.end]
         != document.prose[finding.span.start : finding.span.end]
     ):
         fix = None  # the source differs from the prose here (markup inside): never auto-fix
-    severity = config.severity_for(rule.code, finding.severity or rule.severity)
     return Violation(
         path=document.path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
+        code=code,
+        name=name,
+        severity=config.severity_for(code, finding.severity or default),
         span=span,
         message=finding.message,
         suggestions=tuple(finding.suggestions),
         fix=fix,
+        source=source,
     )
 
 
-def lint_document(document: Document, rules: Iterable[Rule], config: Config) -> list[Violation]:
-    violations: list[Violation] = []
+def _rule_violations(
+    document: Document, rules: Iterable[Rule], config: Config
+) -> Iterator[Violation]:
+    settings = config.settings
     for rule in rules:
+        context = Context(options=config.rule_options(rule.code), settings=settings)
         try:
-            for finding in rule.check(document, context_for(rule, config)):
-                violations.append(place(document, rule, finding, config))
+            for finding in rule.check(document, context):
+                yield place(document, finding, rule.code, rule.name, rule.severity, config)
         except Exception as exc:  # noqa: BLE001 - reported as an internal error naming the rule
             raise RuleCrash(rule.code, document.path, exc) from exc
-    violations = filter_suppressed(document, violations)
+
+
+def _engine_violations(document: Document, config: Config, notices: list[str]) -> list[Violation]:
+    """The outside engines' findings that pass our filters, placed like any other finding."""
+    session = session_for(config, notices.append)
+    judge = spelling_judge(document, config.settings.vocabularies)
+    return [
+        place(
+            document,
+            o.finding,
+            o.code,
+            o.name,
+            o.finding.severity or Severity.INFO,
+            config,
+            o.engine,
+        )
+        for o in outside_findings(session.findings(document), judge)
+        if config.is_selected(o.code, document.path)
+    ]
+
+
+def lint_document(
+    document: Document, rules: Iterable[Rule], config: Config, notices: list[str] | None = None
+) -> list[Violation]:
+    """Every selected rule's findings (and the outside engines', when the config names any),
+    built by ``place``, suppressed once, merged, sorted."""
+    violations = list(_rule_violations(document, rules, config))
+    if not config.engines:
+        violations = filter_suppressed(document, violations)
+    else:
+        outside = _engine_violations(document, config, notices if notices is not None else [])
+        kept = filter_suppressed(document, violations + outside)
+        violations = merge_outside(
+            [v for v in kept if v.source == "draftlint"],
+            [v for v in kept if v.source != "draftlint"],
+        )
     violations.sort(key=lambda v: (v.span.start, v.span.end, v.code))
     return violations
 
@@ -173,43 +213,18 @@ def lint_text(
     """Lint a string as if it were the file ``path`` (the public API)."""
     config = config or Config()
     document = formats.parse(path, text, fmt)
-    selected = select_rules(config, path, rules)
-    violations = lint_document(document, selected, config)
     notices: list[str] = []
-    if config.engines:
-        violations = _with_engines(document, violations, config, path, notices)
+    violations = lint_document(document, select_rules(config, path, rules), config, notices)
     return FileResult(
         path=path,
         format=document.format,
         words=document.analysis.word_count(),
         violations=violations,
-        readability=report_data(document, config.section("readability")),
+        readability=report_data(document, config.readability),
         document=document,
+        text=text,
         notices=notices,
     )
-
-
-def _with_engines(
-    document: Document, violations: list[Violation], config: Config, path: str, notices: list[str]
-) -> list[Violation]:
-    """Add the outside engines' findings, filtered by our word knowledge and the config."""
-    from dataclasses import replace
-
-    from draftlint.engines import engine_violations, session_for
-
-    session = session_for(config, notices.append)
-    from draftlint.lexicon.judge import spelling_judge
-
-    judge = spelling_judge(document, _settings(config))
-    merged = engine_violations(document, session.findings(document), violations, judge)
-    out = []
-    for v in merged:
-        if v.source in session.names:  # an engine-only finding: apply select/ignore and severity
-            if not config.is_selected(v.code, path):
-                continue
-            v = replace(v, severity=config.severity_for(v.code, v.severity))
-        out.append(v)
-    return filter_suppressed(document, out)
 
 
 def lint_file(
@@ -226,20 +241,6 @@ def lint_file(
     except InputError as exc:
         return FileResult(path=display, error=str(exc))
     return lint_text(text, display, fmt or formats.format_for(display), config, rules)
-
-
-def lint_paths(
-    paths: Sequence[str], config: Config | None = None, **kwargs: Any
-) -> list[FileResult]:
-    """Lint files and directories with one config (the public API; the CLI resolves per file)."""
-    resolver = ConfigResolver()
-    results = []
-    for path, error in expand_paths(paths, resolver):
-        if error:
-            results.append(FileResult(path=path, error=error))
-            continue
-        results.append(lint_file(path, config or resolver.for_path(Path(path)), **kwargs))
-    return results
 
 
 def worst(results: Iterable[FileResult]) -> Severity | None:

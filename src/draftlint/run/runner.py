@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftlint.config.settings import Config, ConfigResolver
+from draftlint.config.discovery import ConfigResolver
+from draftlint.config.settings import Config
 from draftlint.drafts import formats
 from draftlint.run.baseline import Baseline, ChangedLines, write_baseline
 from draftlint.run.cache import ResultCache, cache_dir_for
@@ -118,7 +119,8 @@ def _lint_task(task: _Task) -> _Outcome:
         cache = ResultCache(task.cache_dir)
         cache.put(cache.key(task.path, task.fmt, text.encode("utf-8"), task.config), outcome.result)
     if not task.keep_document:
-        outcome.result = dataclasses.replace(outcome.result, document=None)
+        # the parent has the text and puts it back (run); the Document is not worth pickling
+        outcome.result = dataclasses.replace(outcome.result, document=None, text=None)
     return outcome
 
 
@@ -186,7 +188,8 @@ def run(
                 code, kind, message = outcome.crash
                 # The rule's own exception may not pickle; rebuild one that prints the same.
                 raise RuleCrash(code, task.path, type(kind, (Exception,), {})(message))
-            results[index] = outcome.result
+            text = outcome.text if outcome.text is not None else task.text
+            results[index] = dataclasses.replace(outcome.result, text=text)
             if outcome.text is not None and outcome.text != task.text:
                 _apply(task, outcome, options, run_result)
                 texts[index] = outcome.text
@@ -246,7 +249,7 @@ def _prepare(
         if hit is not None and not (
             options.fixing and any(is_fixable(v, options.unsafe_fixes) for v in hit.violations)
         ):
-            results[index] = hit
+            results[index] = dataclasses.replace(hit, text=text)
             return None, config.fail_on
     task = _Task(
         display,

@@ -12,8 +12,7 @@ dates and times, scores, numbered things ("No 10", "Radio 4"), and inside quotat
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from draftlint.drafts.analysis import Token
 from draftlint.drafts.document import Document, Span
@@ -62,11 +61,6 @@ def _figure(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
-def _settings(context: Context) -> Mapping[str, Any]:
-    section = context.settings.get("numbers", {})
-    return section if isinstance(section, Mapping) else {}
-
-
 def _spelled_value(text: str) -> int | None:
     """Value of a spelled number: "thirty" 30, "twenty-five" 25, "thirty-minute" 30, else None."""
     parts = text.lower().split("-")
@@ -104,7 +98,7 @@ def _spelled_value(text: str) -> int | None:
     good="The 30-minute meeting ended more than 70 years of policy.",
 )
 def number_style(document: Document, context: Context) -> Iterator[Finding]:
-    style = str(_settings(context).get("style", "ap")).lower()
+    style = context.settings.numbers.style
     if style == "off":
         return
     limit = 101 if style == "chicago" else 10
@@ -250,7 +244,7 @@ def percent_style_mixed(document: Document, context: Context) -> Iterator[Findin
     used = [form for form in _PERCENT_FORMS if forms[form]]
     if len(used) < 2:
         return
-    preferred = str(_settings(context).get("percent", "auto")).lower()
+    preferred = context.settings.numbers.percent
     if preferred not in _PERCENT_FORMS:
         preferred = max(used, key=lambda form: (len(forms[form]), -forms[form][0].start))
     total = sum(len(forms[f]) for f in used)

@@ -169,7 +169,7 @@ def dialect_spelling_mixed(document: Document, context: Context) -> Iterator[Fin
     words = _dialect_words(document)
     if not words:
         return
-    setting = str(context.settings.get("dialect", "auto"))
+    setting = context.settings.dialect
     main = [w for w in words if w[4] != IZE]
     ize = [w for w in words if w[4] == IZE]
     # -ise/-ize: American never writes -ise; British writes either, but one of them. So -ise is

@@ -18,15 +18,7 @@ from draftlint.violation import Finding, Severity
 _SCANNED = ("word", "number", "abbrev", "punct")
 
 
-def _sensitivity(settings: Any) -> float | str:
-    value = settings.get("sensitivity", "medium")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any], list[int]]]:
+def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[Any], list[int]]]:
     """Per sentence: its slips, its dropped words and the token indexes they refer to."""
 
     def build(doc: Document) -> list[tuple[list[Any], list[Any], list[int]]]:
@@ -45,7 +37,7 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
             [t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
             for indexes in sentences
         ]
-        results = scan(texts, _sensitivity(settings)) if texts else []
+        results = scan(texts, sensitivity) if texts else []
         return [
             (slips, dropped, indexes)
             for (slips, dropped), indexes in zip(results, sentences, strict=True)
@@ -73,7 +65,7 @@ def _scan(document: Document, settings: Any) -> list[tuple[list[Any], list[Any],
 )
 def real_word_slip(document: Document, context: Context) -> Iterator[Finding]:
     tokens = document.analysis.tokens
-    for slips, _, indexes in _scan(document, context.settings):
+    for slips, _, indexes in _scan(document, context.settings.sensitivity):
         for slip in slips:
             token = tokens[indexes[slip.index]]
             yield Finding(
@@ -99,7 +91,7 @@ def real_word_slip(document: Document, context: Context) -> Iterator[Finding]:
 )
 def dropped_word(document: Document, context: Context) -> Iterator[Finding]:
     tokens = document.analysis.tokens
-    for _, dropped, indexes in _scan(document, context.settings):
+    for _, dropped, indexes in _scan(document, context.settings.sensitivity):
         for gap in dropped:
             after = tokens[indexes[gap.index]]
             before = tokens[indexes[gap.index - 1]] if gap.index > 0 else after

@@ -16,7 +16,7 @@ CERTAIN_SPLIT = 0.85
 
 
 def _joined(document: Document, context: Context, camel: bool) -> Iterator[Finding]:
-    for judgement in judgements(document, context.settings):
+    for judgement in judgements(document, context.settings.vocabularies):
         verdict = judgement.verdict
         if verdict.kind != "joined" or not verdict.suggestions:
             continue
@@ -103,7 +103,7 @@ def missing_space_after_punctuation(document: Document, context: Context) -> Ite
             if pattern is _GLUED_COMMA:
                 from draftlint.lexicon.judge import lexicon_for
 
-                lexicon = lexicon_for(context.settings)
+                lexicon = lexicon_for(context.settings.vocabularies)
                 if not (lexicon.is_word(match.group(1)) and lexicon.is_word(match.group(3))):
                     continue  # "a,b" in a formula, "x,y": not two words
             mark = match.group(2)

@@ -14,10 +14,11 @@ public names are re-exported here, where the pack loader and the Vale config imp
 
 from __future__ import annotations
 
-from draftlint.packs.kinds.base import FILE_START, NONWORD_TEMPLATE, WORD_TEMPLATE, Hit, Vocabulary
+from draftlint.packs.kinds.base import FILE_START, Hit
 from draftlint.packs.kinds.matchers import Existence, Occurrence, Repetition, Substitution
 from draftlint.packs.kinds.stateful import Conditional, Consistency
 from draftlint.packs.kinds.whole_text import Capitalization, Metric
+from draftlint.packs.vale.vocabulary import NONWORD_TEMPLATE, WORD_TEMPLATE, Vocabulary
 
 __all__ = [
     "COMMON_KEYS",

@@ -1,7 +1,7 @@
-"""The parts every data-rule kind shares: its Hit, the run's Vocabulary and Vale's regexes.
+"""The parts every data-rule kind shares: its Hit and Vale's regexes.
 
 A kind returns Hits in its block's own offsets; the Vocabulary is what a Vale config adds to
-every rule.  The regexes are built exactly as Vale builds them (word template
+every rule (``packs.vale.vocabulary``).  The regexes are built exactly as Vale builds them (word template
 ``\\b(?:...)\\b``, ``(?i)``, exceptions as ``(?-i)`` alternatives) and compiled by
 :mod:`draftlint.packs.vale.regex`.
 """
@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from draftlint.packs.vale.regex import compile_pattern
+from draftlint.packs.vale.vocabulary import WORD_TEMPLATE, Vocabulary
 
-WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
-NONWORD_TEMPLATE = r"(?m)(?:%s)"
 #: A Hit at this start means "the top of the file" (Vale's 1:1 for a count or a metric).
 FILE_START = -1
 
@@ -29,14 +28,6 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     #: True when Vale places the alert by searching the block for its text (consistency).
     search: bool = False
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """What a Vale config adds to every rule: accepted terms and the word template."""
-
-    accepted: tuple[str, ...] = ()
-    word_template: str = WORD_TEMPLATE
 
 
 def dispatch(alternatives: list[str], ignorecase: bool, wrap: str = "{}") -> str:

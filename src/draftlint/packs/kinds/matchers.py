@@ -12,9 +12,7 @@ from typing import Any
 
 from draftlint.packs.kinds.base import (
     FILE_START,
-    NONWORD_TEMPLATE,
     Hit,
-    Vocabulary,
     action_of,
     as_strings,
     dispatch,
@@ -26,6 +24,7 @@ from draftlint.packs.kinds.base import (
 )
 from draftlint.packs.vale import text as vt
 from draftlint.packs.vale.regex import compile_pattern
+from draftlint.packs.vale.vocabulary import NONWORD_TEMPLATE, Vocabulary
 
 
 # ------------------------------------------------------------------------ existence

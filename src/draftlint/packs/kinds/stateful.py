@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from draftlint.packs.kinds.base import (
-    NONWORD_TEMPLATE,
     Hit,
-    Vocabulary,
     as_strings,
     exceptions_pattern,
     found_in,
@@ -23,6 +21,7 @@ from draftlint.packs.kinds.base import (
 )
 from draftlint.packs.vale import text as vt
 from draftlint.packs.vale.regex import compile_pattern
+from draftlint.packs.vale.vocabulary import NONWORD_TEMPLATE, Vocabulary
 
 
 # ---------------------------------------------------------------------- consistency

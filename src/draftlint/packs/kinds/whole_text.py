@@ -14,7 +14,6 @@ from typing import Any
 from draftlint.packs.kinds.base import (
     FILE_START,
     Hit,
-    Vocabulary,
     action_of,
     as_strings,
     exceptions_pattern,
@@ -22,6 +21,7 @@ from draftlint.packs.kinds.base import (
 )
 from draftlint.packs.vale import text as vt
 from draftlint.packs.vale.regex import compile_pattern
+from draftlint.packs.vale.vocabulary import Vocabulary
 
 
 # ------------------------------------------------------------------- capitalization
