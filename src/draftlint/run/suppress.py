@@ -26,11 +26,16 @@ class SuppressedRange:
     start: int  # source offsets, end exclusive
     end: int
     codes: tuple[str, ...]  # empty: every code
+    #: codes enabled again inside a region that disabled every code ("disable" ... "enable SP")
+    exempt: tuple[str, ...] = ()
 
     def covers(self, violation: Violation) -> bool:
         if not (self.start <= violation.span.start < self.end):
             return False
-        return not self.codes or any(violation.code.startswith(c) for c in self.codes)
+        code = violation.code
+        if any(code.startswith(c) for c in self.exempt):
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
 
 
 def _codes(rest: str) -> tuple[str, ...]:
@@ -39,7 +44,8 @@ def _codes(rest: str) -> tuple[str, ...]:
 
 def suppressed_ranges(document: Document) -> list[SuppressedRange]:
     ranges: list[SuppressedRange] = []
-    open_regions: list[tuple[int, tuple[str, ...]]] = []
+    # (start, codes disabled or () for all, codes enabled again in an all-codes region)
+    open_regions: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
     end_of_text = len(document.text)
     for comment in document.comments:
         match = _DIRECTIVE.match(comment.body)
@@ -54,20 +60,25 @@ def suppressed_ranges(document: Document) -> list[SuppressedRange]:
                 next_end = starts[line + 1] if line + 1 < len(starts) else end_of_text
                 ranges.append(SuppressedRange(next_start, next_end, codes))
         elif kind == "disable":
-            open_regions.append((comment.end, codes))
-        else:  # enable: closes the matching regions (all of them without codes)
+            open_regions.append((comment.end, codes, ()))
+        else:  # enable: ends the regions it names (all of them without codes)
             still_open = []
-            for start, region_codes in open_regions:
-                if not codes or set(region_codes) & set(codes) or not region_codes:
-                    ranges.append(SuppressedRange(start, comment.start, region_codes))
-                    remaining = tuple(c for c in region_codes if c not in codes) if codes else ()
-                    if codes and remaining:
-                        still_open.append((comment.end, remaining))
-                else:
-                    still_open.append((start, region_codes))
+            for start, region_codes, exempt in open_regions:
+                if codes and region_codes and not set(region_codes) & set(codes):
+                    still_open.append((start, region_codes, exempt))  # not named: goes on
+                    continue
+                ranges.append(SuppressedRange(start, comment.start, region_codes, exempt))
+                if not codes:
+                    continue
+                if region_codes:  # the codes not enabled stay disabled
+                    remaining = tuple(c for c in region_codes if c not in codes)
+                    if remaining:
+                        still_open.append((comment.end, remaining, ()))
+                else:  # everything was disabled: everything but these codes still is
+                    still_open.append((comment.end, (), tuple(dict.fromkeys(exempt + codes))))
             open_regions = still_open
-    for start, region_codes in open_regions:
-        ranges.append(SuppressedRange(start, end_of_text, region_codes))
+    for start, region_codes, exempt in open_regions:
+        ranges.append(SuppressedRange(start, end_of_text, region_codes, exempt))
     return ranges
 
 
