@@ -494,6 +494,21 @@ def report_dev(name: str, sents: list[list[str]], level: float | str, seed: int,
     print("   slips, by pair (top 30): " + ", ".join(f"{w} {a}/{n}" for w, (a, n) in top))
 
 
+def record_weights() -> None:
+    """Note the refitted weights, and what fitted them, in data/ngram/MANIFEST.json."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from data_manifest import write_manifest
+
+    recipe = {
+        "command": "PYTHONPATH=src python bench/context_bench.py --train",
+        "files": ["bench/context_bench.py"],
+        "sources": {"fitted on": "bbc_news/dev odd-numbered files, errors injected"},
+    }
+    write_manifest(
+        WEIGHTS_FILE.parent, {"context_bench": recipe}, {WEIGHTS_FILE.name: "context_bench"}
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -527,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
             "bbc_news/dev, files 1, 3, 5 ... of the sorted list (426 articles); injected errors, "
             f"seed {args.seed + 100}",
         )
+        record_weights()
 
     load_t = load_probe()
     print(

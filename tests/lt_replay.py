@@ -29,6 +29,7 @@ def load_responses() -> dict[str, bytes]:
         text_path = path.with_suffix(".txt")
         if text_path.exists():
             responses[text_path.read_text(encoding="utf-8").rstrip()] = path.read_bytes()
+    assert responses, f"no recorded responses in {FIXTURES}"
     return responses
 
 

@@ -26,7 +26,8 @@ def fresh_sessions():
 
 def config(url: str, **extra) -> Config:
     return Config(
-        engines=("languagetool",), engine_sections={"languagetool": {"url": url, "timeout": 2, **extra}}
+        engines=("languagetool",),
+        engine_sections={"languagetool": {"url": url, "timeout": 2, **extra}},
     )
 
 

@@ -58,8 +58,16 @@ def test_doc_examples_behave(rule) -> None:
 
 def test_every_golden_file_names_a_rule() -> None:
     codes = set(builtin_rules())
-    for path in GOLDEN_DIR.glob("*.md"):
+    paths = sorted(GOLDEN_DIR.glob("*.md"))
+    assert len(paths) == len(codes)  # one golden file per rule, none left over
+    for path in paths:
         assert path.stem in codes, f"{path.name} has no rule"
+
+
+def test_the_registry_holds_every_family() -> None:
+    """The parametrized meta-tests above are only as strong as the set they run over."""
+    assert {rule.family for rule in RULES} >= set(FAMILIES) - {"LT", "HP", "VL"}
+    assert len(RULES) >= 30
 
 
 def test_generated_rules_reference_is_current() -> None:
@@ -89,6 +97,7 @@ def test_builtin_packs_validate_and_every_file_is_a_rule() -> None:
     """Each built-in pack passes validate-rules (regexes compiled) and no file is skipped."""
     from draftlint.packs.loader import DRAFTLINT_FILE, builtin_packs, read_pack
 
+    assert builtin_packs(), "no built-in packs found"
     for pack_dir in builtin_packs():
         pack = read_pack(pack_dir, compile_patterns=True)
         assert not pack.issues, "\n".join(str(i) for i in pack.issues)

@@ -28,10 +28,13 @@ from __future__ import annotations
 import argparse
 import math
 import re
+import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
 from zlib import crc32
+
+from data_manifest import write_manifest  # tools/, beside this script
 
 from draftlint.lexicon.edits import deletes1, osa_distance, skeleton, sound_keys
 from draftlint.lexicon.store import (
@@ -49,6 +52,20 @@ from draftlint.lexicon.store import (
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "draftlint" / "data" / "lexicon"
+#: What the tables depend on: this script, its in-repo input, and the runtime modules whose
+#: layout (store) and keys (edits: deletions, sound keys) it writes. Change one: rebuild.
+RECIPE = {
+    "command": "apt-get install scowl && pip install wordfreq==3.1.1 && "
+    "PYTHONPATH=src python tools/build_lexicon.py",
+    "files": [
+        "tools/build_lexicon.py",
+        "src/draftlint/data/lexicon/extra_words.txt",
+        "src/draftlint/lexicon/store.py",
+        "src/draftlint/lexicon/edits.py",
+    ],
+    "sources": {"SCOWL": "2020.12.07 (Debian scowl 2020.12.07-2)", "wordfreq": "3.1.1 en large"},
+}
+HAND = {"command": "edit by hand, then rebuild", "files": [], "sources": {"reviewed": "developers"}}
 
 SIZES = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
 SPELLINGS = ("english", "american", "british", "british_z", "canadian", "australian")
@@ -154,7 +171,7 @@ def run_together(word: str, zipf: dict[str, float]) -> bool:
     return False
 
 
-def build(scowl: Path) -> dict[str, tuple[int, int]]:
+def build(scowl: Path, out: Path = OUT) -> dict[str, tuple[int, int]]:
     zipf = zipf_table()
     entries: dict[str, list[int]] = {}  # key -> [zipf10, flags]
 
@@ -222,7 +239,7 @@ def build(scowl: Path) -> dict[str, tuple[int, int]]:
             and (slot[0] >= 10 * floor or not slot[1] & RARE and slot[1] & LOWER)
         ):
             slot[1] |= SUGGEST
-    (OUT / "dropped_near_misses.txt").write_text(
+    (out / "dropped_near_misses.txt").write_text(
         "\n".join(sorted(set(dropped))) + "\n", encoding="utf-8"
     )
     return {k: (v[0], v[1]) for k, v in entries.items()}
@@ -266,15 +283,30 @@ def build_index(where: dict[str, int], entries: dict[str, tuple[int, int]]) -> l
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scowl", type=Path, default=Path("/usr/share/dict/scowl"))
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the tables")
     args = parser.parse_args(argv)
     if not args.scowl.is_dir():
         print(f"SCOWL lists not found in {args.scowl} (apt-get install scowl)", file=sys.stderr)
         return 2
-    OUT.mkdir(parents=True, exist_ok=True)
-    entries = build(args.scowl)
-    where = write_table(OUT / "words.bin", entries)
+    args.out.mkdir(parents=True, exist_ok=True)
+    entries = build(args.scowl, args.out)
+    where = write_table(args.out / "words.bin", entries)
     pairs = build_index(where, entries)
-    write_index(OUT / "deletes.bin", pairs)
+    write_index(args.out / "deletes.bin", pairs)
+    for hand in ("extra_words.txt", "camelcase_names.txt"):  # a build elsewhere, to compare
+        if args.out.resolve() != OUT.resolve():
+            shutil.copyfile(OUT / hand, args.out / hand)
+    write_manifest(
+        args.out,
+        {"build_lexicon": RECIPE, "hand": HAND},
+        {
+            "words.bin": "build_lexicon",
+            "deletes.bin": "build_lexicon",
+            "dropped_near_misses.txt": "build_lexicon",
+            "extra_words.txt": "hand",
+            "camelcase_names.txt": "hand",
+        },
+    )
     counts = defaultdict(int)
     for _, flags in entries.values():
         for name, bit in (

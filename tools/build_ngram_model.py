@@ -283,6 +283,37 @@ def derive(out: Path) -> None:
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
+#: The model's tables (from the ARPA file) and those derived from them (pair tables).
+MODEL = (
+    *(f"{t}_{part}.npy" for t in ("bi", "tri") for part in ("key", "logp", "start")),
+    *(f"ctx_{part}.npy" for part in ("key", "bow", "start")),
+    "uni_logp.npy",
+    "uni_bow.npy",
+    "codebook.npy",
+    "vocab.txt",
+    "meta.json",
+    "LICENSE-CMU.txt",
+)
+DERIVED = ("pair_left.npy", "pair_right.npy")
+#: What the tables depend on: this script and the reader whose layout it writes (the pair
+#: tables are computed through it). Change one: rebuild.
+RECIPE = {
+    "command": "python tools/build_ngram_model.py --arpa "
+    "../shared/ngrams/cmusphinx-en-us-3gram/en-us-3gram.arpa.gz --out src/draftlint/data/ngram",
+    "files": ["tools/build_ngram_model.py", "src/draftlint/context/model.py"],
+    "sources": {
+        "CMU Sphinx en-us 3-gram": "en-us-3gram.arpa.gz, sha256 "
+        "ef628aea006e20f12ac16f6915106085131f93fcca7223927c10d9db6db9949d"
+    },
+}
+
+
+def record(out: Path, tables: tuple[str, ...]) -> None:
+    from data_manifest import write_manifest  # tools/, beside this script
+
+    write_manifest(out, {"build_ngram_model": RECIPE}, dict.fromkeys(tables, "build_ngram_model"))
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parents[1]
     default_src = root.parent / "shared" / "ngrams" / "cmusphinx-en-us-3gram"
@@ -304,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.derived_only:
         derive(args.out)
+        record(args.out, DERIVED)
         return 0
     licence = args.licence or args.arpa.parent / "LICENSE-CMU.txt"
     if not args.arpa.is_file():
@@ -311,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     meta = build(args.arpa, args.out, licence if licence.is_file() else None)
     derive(args.out)
+    record(args.out, MODEL + DERIVED)
     size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     print(json.dumps(meta["counts"]), f"{size / 1e6:.1f} MB in {args.out}")
     print("quantisation max |error| (log10):", meta["quantisation"]["max_abs_error"])  # type: ignore[index]

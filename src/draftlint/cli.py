@@ -14,6 +14,7 @@ from draftlint.config.settings import Config, ConfigError
 from draftlint.packs.loader import PackError
 from draftlint.registry import documented_rules
 from draftlint.report import RENDERERS, ReportOptions, render
+from draftlint.rule import Rule
 from draftlint.run.baseline import Baseline, BaselineError, ChangedLines
 from draftlint.run.lint import STDIN, FileResult, RuleCrash
 from draftlint.run.parallel import default_jobs
@@ -266,8 +267,18 @@ def show_rule(code: str) -> int:
     click.echo("What it flags\n" + textwrap.indent(textwrap.fill(doc.what, 76), "  ") + "\n")
     click.echo("Why\n" + textwrap.indent(textwrap.fill(doc.why, 76), "  ") + "\n")
     click.echo("Bad\n" + textwrap.indent(doc.bad, "  ") + "\n")
-    click.echo("Good\n" + textwrap.indent(doc.good, "  "))
+    click.echo("Good\n" + textwrap.indent(doc.good, "  ") + "\n")
+    click.echo(f"Defined in\n  {_where(rule)}")
     return EXIT_CLEAN
+
+
+def _where(rule: Rule) -> str:
+    from draftlint.rule_docs import rule_location
+
+    if rule.origin in {"languagetool", "harper"}:  # codes the engines' findings are sorted into
+        return f"draftlint/engines/{rule.origin}.py (codes and docs: draftlint/engines/rules.py)"
+    where = rule_location(rule)
+    return where if rule.origin == "builtin" else f"{where} (pack {rule.origin})"
 
 
 def _with_config_packs(config_path: Path | None) -> dict:

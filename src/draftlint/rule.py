@@ -66,6 +66,9 @@ class Rule:
     fixable: bool = False
     #: Where the rule comes from: "builtin" for code rules, a pack name for data rules.
     origin: str = "builtin"
+    #: The file that defines a data rule (its YAML); empty for code rules, whose place is
+    #: their check function's (see ``rule_docs.rule_location``).
+    source: str = ""
 
     @property
     def family(self) -> str:

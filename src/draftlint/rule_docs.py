@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
+from pathlib import Path
 
 from draftlint.rule import FAMILIES, Rule
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def rule_location(rule: Rule) -> str:
+    """Where a rule lives, for ``draftlint rule CODE``: a data rule's YAML file, or the module
+    and line of a code rule's check function (``draftlint/checks/spelling.py:120``)."""
+    if rule.source:
+        try:  # a pack under the current folder reads best as a relative path
+            return Path(rule.source).resolve().relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return rule.source
+    try:
+        path = Path(inspect.getsourcefile(rule.check) or "").resolve()
+        line = inspect.getsourcelines(rule.check)[1]
+    except (OSError, TypeError):
+        return f"module {getattr(rule.check, '__module__', '?')}"
+    try:
+        shown = path.relative_to(_PACKAGE.parent).as_posix()  # draftlint/checks/...
+    except ValueError:
+        shown = str(path)
+    return f"{shown}:{line}"
 
 
 def _block(text: str) -> str:

@@ -97,6 +97,22 @@ class Config:
     #: A Vale config's per-file rule switches, when read from a .vale.ini.
     vale: ValeSettings | None = field(default=None, hash=False, compare=False)
 
+    def __post_init__(self) -> None:
+        """A Config built in code (the Python API, tests) is held to what a config file is:
+        a bad value fails here, with what is allowed, and never inside a rule."""
+        if self.dialect not in DIALECTS:
+            raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}, not {self.dialect!r}")
+        sensitivity_level(parse_sensitivity(str(self.sensitivity)))
+        if self.numbers.style not in NUMBER_STYLES:
+            raise ValueError(
+                f"numbers.style must be one of {', '.join(NUMBER_STYLES)}: {self.numbers.style!r}"
+            )
+        if self.numbers.percent not in PERCENT_FORMS:
+            raise ValueError(
+                f"numbers.percent must be one of {', '.join(PERCENT_FORMS)}: "
+                f"{self.numbers.percent!r}"
+            )
+
     @cached_property
     def settings(self) -> Settings:
         """What every rule may read, built once per config (not once per rule and file)."""

@@ -161,6 +161,7 @@ def make_rule(rule: RuleFile, pack: str) -> Rule:
         doc=rule_doc,
         check=PackCheck(rule),
         origin=pack,
+        source=rule.path,
     )
 
 
