@@ -437,3 +437,47 @@ def test_camel_join_part_counts_only_mid_sentence(text: str, severity: str) -> N
 
     found = lint_text(text, "draft.txt", config=Config(select=("WS101",))).violations
     assert [(v.code, v.severity.name) for v in found] == [("WS101", severity)]
+
+
+# ------------------------------------------------------------- listed misspellings
+def test_listed_misspellings_come_from_codespell_in_the_typed_case() -> None:
+    from draftlint.lexicon.misspellings import listed_correction
+
+    assert listed_correction("millitary") == ("military",)
+    assert listed_correction("Febuary") == ("February",)
+    assert listed_correction("FEBUARY") == ("FEBRUARY",)
+    assert listed_correction("fo")[:2] == ("of", "for")  # trailing comma: a reason, not a word
+    assert listed_correction("military") is None
+
+
+def test_a_listed_misspelling_is_an_error_with_the_list_first_unless_accepted() -> None:
+    from draftlint.lexicon.names import classify_unknown
+
+    verdict = classify_unknown(LEX, "controll")
+    assert verdict.is_typo and verdict.confidence >= 0.8 and verdict.suggestions[0] == "control"
+    accepting = LEX.with_vocab(accept={"controll"})
+    assert not classify_unknown(accepting, "controll").is_typo
+
+
+def test_without_codespell_the_list_is_empty_and_nothing_breaks(monkeypatch) -> None:
+    from draftlint.lexicon import misspellings
+
+    def missing(_name: str) -> None:
+        raise ModuleNotFoundError("codespell_lib")
+
+    misspellings.listed_misspellings.cache_clear()
+    monkeypatch.setattr(misspellings.resources, "files", missing)
+    try:
+        assert misspellings.listed_correction("millitary") is None
+    finally:
+        misspellings.listed_misspellings.cache_clear()
+
+
+def test_capital_slip_of_a_frequent_capitalised_word_but_not_of_a_name() -> None:
+    from draftlint.lexicon.names import capital_slip
+
+    for typed, meant in (("Wednesdy", "Wednesday"), ("Briastol", "Bristol"), ("Apirl", "April")):
+        slip = capital_slip(LEX, typed)
+        assert slip is not None and slip.suggestions[0] == meant, typed
+    for name in ("Peskov", "Ushakov", "Parul", "Brittan", "Paes"):
+        assert capital_slip(LEX, name) is None, name

@@ -19,7 +19,14 @@ from draftlint.drafts.analysis import Token
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
 from draftlint.lexicon.lexicon import Lexicon, get_lexicon
-from draftlint.lexicon.names import TITLES, Verdict, classify_unknown, joined_split, learn_names
+from draftlint.lexicon.names import (
+    TITLED,
+    TITLES,
+    Verdict,
+    classify_unknown,
+    joined_split,
+    learn_names,
+)
 from draftlint.violation import Severity
 
 
@@ -97,15 +104,23 @@ def lexicon_for(vocabularies: tuple[str, ...]) -> Lexicon:
     return _lexicon_with(vocabularies)
 
 
-#: Words before a name that make the next capitalised word one ("Press Secretary Dmitry Peskov").
-def _introduced(tokens: list[Token], i: int) -> bool:
+def _introduced(tokens: list[Token], i: int) -> bool | int:
+    """What comes before a capitalised word: ``TITLED`` after a title, a first name or
+    initials ("Press Secretary Dmitry Peskov", "H.R. McMaster"), True after another
+    capitalised word, else False (see ``learn_names``)."""
     j = i - 1
+    initials = False
     while j >= 0 and tokens[j].kind == "abbrev":
         j -= 1  # "H.R. McMaster": look past initials
+        initials = True
+    if initials and tokens[j + 1].end >= tokens[i].start - 2:
+        return TITLED
     if j < 0 or tokens[j].kind != "word" or tokens[j].end < tokens[i].start - 2:
         return False
     before = tokens[j].text
-    return before in TITLES or (before[:1].isupper() and any(c.islower() for c in before[1:]))
+    if before in TITLES or _is_given_name(before) or (len(before) == 1 and before.isupper()):
+        return TITLED  # "Mr Oaten", "Leander Paes", "J Thion"
+    return before[:1].isupper() and any(c.islower() for c in before[1:])
 
 
 def judgements(document: Document, vocabularies: tuple[str, ...]) -> list[Judgement]:

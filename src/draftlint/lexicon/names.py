@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.lexicon.edits import weighted_distance
+from draftlint.lexicon.misspellings import listed_correction
 from draftlint.lexicon.store import CAP, HEAD, LOWER, RARE
 from draftlint.lexicon.tokens import is_acronym, is_skippable, normalise
 
@@ -219,6 +220,14 @@ def classify_unknown(
     names = set(known_names)
     base = _strip_possessive(t).rstrip(".")
     tail = t[len(base) :]
+    listed = listed_correction(base) if base not in names else None
+    if listed and base[:1].isupper() and not sentence_initial and not _is_proper(lex, listed[0]):
+        listed = None  # "Serie A": capitalised mid-sentence, a name before a slip of "series"
+    if listed:
+        # a misspelling people commonly make, on a public list: sure, whatever its frequency
+        nearby = (c.word for c in lex.candidates(base)[:4])
+        suggestions = tuple(dict.fromkeys([*listed, *nearby]))[:5]
+        return Verdict(True, 0.9, tuple(c + tail for c in suggestions), "typo")
     if "-" in base:
         return _classify_compound(lex, base, tail, sentence_initial, names)
     camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
@@ -229,6 +238,10 @@ def classify_unknown(
             return Verdict(True, split.confidence, (" ".join(split.parts) + tail,), "joined")
     if base in names:
         return Verdict(False, 0.0, (), "name")
+    if base[:1].isupper() and not camel:
+        slip = capital_slip(lex, base)  # "Apirl" beside "April": a slip of the word itself
+        if slip is not None:
+            return slip._replace(suggestions=tuple(s + tail for s in slip.suggestions))
     near = _near_name(lex, base, names) if base[:1].isupper() and not camel else None
     if near:
         return Verdict(True, 0.6 if lex.zipf(base) < 2.0 else 0.3, (near + tail,), "name-variant")
@@ -299,6 +312,9 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
         return Verdict(True, 0.6 if own < 2.0 else 0.3, (near,), "name-variant")
     cands = lex.candidates(t)
     if capital and not t.isupper():
+        slip = capital_slip(lex, t, cands)
+        if slip is not None:
+            return slip
         # a capitalised unknown is a name unless it is a cheap slip of a common word
         cands = [c for c in cands if lex.entry(c.word.lower())[1] & LOWER]
     best = cands[0] if cands else None
@@ -323,6 +339,82 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
     return Verdict(True, confidence, suggestions, "typo")
 
 
+#: A capitalised slip: the word it misses must be this frequent (zipf: Finland 4.0, Bristol
+#: 4.0, Wednesday 4.6), this much more frequent than the string written, and this near.
+CAPITAL_MIN_ZIPF = 3.8
+CAPITAL_MARGIN = 2.0
+CAPITAL_MAX_COST = 1.1
+#: ... and the string itself all but unwritten: names, however odd, are on the web (Parul
+#: 1.6, Paes 2.2); slips of the keyboard are not (Briastol 0). Common misspellings that the
+#: web does write ("Febuary" 1.8) are on the misspelling list instead.
+CAPITAL_MAX_OWN = 1.0
+
+
+def _proper(flags: int) -> bool:
+    """A word written capitalised only: "Finland", "Wednesday", not "Life" or "Holy"."""
+    return bool(flags & CAP) and not flags & LOWER
+
+
+def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | None:
+    """ "Wensday", "Austrailia", "Briastol": a capitalised string one or two cheap edits from
+    a far more frequent capitalised word (a day, month, country, city, demonym or well-known
+    name), and from no other capitalised word as near: a slip of that word.
+
+    Only for a string the draft does not use as a name (the caller checks: used once, not
+    introduced by a title or first name). A string near several capitalised words
+    ("Brittan": Brittany, Britton, Britain) is a name of its own.
+    """
+    own = lex.zipf(t)
+    if own >= CAPITAL_MAX_OWN:
+        return None  # the web writes it: a real name ("Parul", "Paes"), however near
+    capitals = [
+        c
+        for c in (cands if cands is not None else lex.candidates(t))
+        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
+    ]
+    if not capitals:
+        return None
+    cheapest = min(c.cost for c in capitals)
+    best = max((c for c in capitals if c.cost == cheapest), key=lambda c: c.zipf)
+    if (
+        best.cost > CAPITAL_MAX_COST
+        or best.zipf < CAPITAL_MIN_ZIPF
+        or best.zipf - own < CAPITAL_MARGIN
+        or best.word.lower().rstrip("s") == t.lower().rstrip("s")
+    ):
+        return None
+    sure = best.cost <= 0.75 and best.zipf >= 4.0
+    others = tuple(dict.fromkeys(c.word for c in capitals if c is not best))[:4]
+    return Verdict(True, 0.85 if sure else 0.6, (best.word, *others), "typo")
+
+
+def is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
+    """A capitalised word that, written once and not introduced, reads as a slip of a
+    capitalised word (listed as a common misspelling of one, or a capital slip): not
+    learned as a name of the draft."""
+    if lex.is_word(t) or not t[1:].islower():
+        return False
+    listed = listed_correction(t)
+    if listed and _is_proper(lex, listed[0]):
+        return True
+    slip = capital_slip(lex, t)
+    if slip is None or not sure_only:
+        return slip is not None
+    if slip.confidence < 0.8 or lex.zipf(t) > 0:
+        return False
+    # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
+    near = [
+        c.cost
+        for c in lex.candidates(t)
+        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
+    ]
+    return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
+
+
+def _is_proper(lex: Lexicon, word: str) -> bool:
+    return " " not in word and _proper(lex.entry(word.lower())[1])
+
+
 def looks_like_name(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> bool:
     """A capitalised word the dictionary does not know as a word, and not a typo of one."""
     t = _strip_possessive(normalise(word))
@@ -336,7 +428,13 @@ def looks_like_name(lex: Lexicon, word: str, known_names: Iterable[str] = ()) ->
     return not (verdict.is_typo and verdict.confidence >= 0.5)
 
 
-def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool]]) -> set[str]:
+#: ``learn_names``'s third field: the word follows a title or a first name ("Mr", "Dmitry"),
+#: which makes it a name even where it looks like a slip; a plain True (another capitalised
+#: word before it) makes it a name only where it does not.
+TITLED = 2
+
+
+def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool | int]]) -> set[str]:
     """Names a draft uses, from (text, is_sentence_initial, preceded_by_title_or_capital).
 
     A capitalised word is a name of the draft when it is introduced by a title or another
@@ -347,6 +445,7 @@ def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool]]) -> set[s
     """
     counts: Counter[str] = Counter()
     strong: set[str] = set()
+    titled: set[str] = set()
     for text, initial, after in tokens:
         t = _strip_possessive(normalise(text))
         if not t[:1].isupper() or not any(c.islower() for c in t):
@@ -354,9 +453,15 @@ def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool]]) -> set[s
         counts[t] += 1
         if after or not initial:
             strong.add(t)
+        if after == TITLED:
+            titled.add(t)
     names = set()
     for t, n in counts.items():
         if t not in strong and n < 2:
+            continue
+        if n == 1 and is_capital_slip(lex, t, sure_only=t in titled):
+            # "Wensday", "Briastol" written once: a slip, not a name of the draft; after a
+            # first name ("Rod Stewat") only a sure slip, of a string nobody writes
             continue
         if any(a.islower() and b.isupper() for a, b in zip(t, t[1:], strict=False)):
             split = joined_split(lex, t)
