@@ -306,28 +306,38 @@ def joins(kind: str, arts: Articles, rng: random.Random, n: int) -> Iterator[Def
 
 
 def unclosed(arts: Articles, rng: random.Random, n: int) -> Iterator[Defect]:
-    """Drop a quotation's closing mark; every other article's quotes are made curly first."""
+    """Drop a quotation's closing mark; every other article's quotes are made curly first.
+
+    Quotations are the article's own pairs, read per paragraph (marks 1-2, 3-4 ...) where a
+    paragraph's marks pair up. A paragraph's last closing mark is dropped only where the next
+    paragraph does not open with a mark (that would be the running-quote convention)."""
     names = sorted(arts.texts)
     rng.shuffle(names)
     for k, name in enumerate(names):
         text = arts.texts[name]
-        if k % 2:
-            text = re.sub(r'"([^"\n]*)"', "\u201c\\1\u201d", text)
-        pairs = [
-            m
-            for m in re.finditer(r'["\u201c][^"\u201c\u201d\n]{8,}["\u201d]', text)
-            if m.start() > text.index("\n")
-        ]
-        if not pairs:
+        curly = k % 2 == 1
+        spots = []
+        paragraphs = list(re.finditer(r"[^\n]+", text))
+        for p_index, para in enumerate(paragraphs[1:], start=1):  # not the headline
+            marks = [m.start() for m in re.finditer('"', para.group())]
+            if not marks or len(marks) % 2:
+                continue
+            for a, b in zip(marks[::2], marks[1::2], strict=True):
+                last = b == marks[-1]
+                nxt = paragraphs[p_index + 1].group()[:1] if p_index + 1 < len(paragraphs) else ""
+                if last and nxt == '"':
+                    continue
+                spots.append((para.start() + a, para.start() + b))
+        if not spots:
             continue
-        m = rng.choice(pairs)
-        close = m.end() - 1
-        new = text[:close] + text[close + 1 :]
-        rest = new[close:].split("\n", 1)
-        following = rest[1].lstrip("\n")[:1] if len(rest) > 1 else ""
-        if not re.search('["\u201c\u201d]', rest[0]) and following in ('"', "\u201c"):
-            continue  # the next paragraph opens with a mark: a quote running on, no error
-        yield Defect("unclosed", name, new, m.start(), close, m.group(), m.group()[:-1])
+        if curly:
+            chars = list(text)
+            for a, b in spots:
+                chars[a], chars[b] = "\u201c", "\u201d"
+            text = "".join(chars)
+        a, b = rng.choice(spots)
+        new = text[:b] + text[b + 1 :]
+        yield Defect("unclosed", name, new, a, b, text[a : b + 1], text[a:b])
         n -= 1
         if n <= 0:
             return

@@ -152,10 +152,13 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         Counter(tokens[i].text for i in words if i not in initial and i not in headline_tokens),
     )
     found = []
+    prose = document.prose
     for i in words:
         token = tokens[i]
         if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
             continue
+        if _DOMAIN_TAIL.match(prose, token.end):
+            continue  # "gamesindustry.biz": a site's name, written as its address
         # A title's words are capitalised by style: judge them as if sentence-initial.
         verdict = classify_unknown(lexicon, token.text, i in initial or i in headline_tokens, names)
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
@@ -169,6 +172,9 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         if verdict.is_typo:
             found.append(Judgement(token, verdict))
     return found
+
+
+_DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|biz|info|co\.uk|org\.uk|gov|edu|io|tv)\b", re.I)
 
 
 def _is_camel(text: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.lexicon.edits import weighted_distance
+from draftlint.lexicon.lexicon import PREFIXES as WORD_PREFIXES
 from draftlint.lexicon.misspellings import listed_correction
 from draftlint.lexicon.store import CAP, HEAD, LOWER, RARE
 from draftlint.lexicon.tokens import is_acronym, is_skippable, normalise
@@ -119,6 +120,24 @@ def _as_two_words(low: str, i: int) -> float:
     return ngram.logprob(None, None, head) + ngram.logprob(None, head, tail)
 
 
+#: How much likelier the tail is after the head than anywhere (log10): "Northern Ireland"
+#: 3.9, "bad weather" 1.9, "Power Page" -0.6. At this lift the two words are a phrase, so
+#: a string that runs them together is the phrase with its space lost, not a coinage.
+PHRASE_LIFT = 1.5
+
+
+#: A head that starts many closed compounds ("car", "pass") needs less: the pair only has to
+#: be likelier together than apart by this much ("million people" 1.3, "car making" 0.0).
+COMPOUND_LIFT = 1.0
+
+
+def _lift(head: str, tail: str) -> float:
+    from draftlint.context import model as ngram  # noqa: PLC0415 - loads only for a split
+
+    h, t = head.lower(), tail.lower()
+    return ngram.logprob(None, h, t) - ngram.logprob(None, None, t)
+
+
 def split_joined(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> list[str] | None:
     """["altogether", "grouping"] for "altogethergrouping", ["Rex", "Tillerson"] for
     "RexTillerson"; None for real words, camel-case names and unlikely splits."""
@@ -157,8 +176,10 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     for cand in lex.candidates(t)[:3]:
         typo_logp = max(typo_logp, cand.zipf - 9 - TYPO_K * cand.cost)
     i = best[1]
-    if low[i:] in SUFFIX_WORDS:
+    if low[i:] in SUFFIX_WORDS and _lift(low[:i], low[i:]) < PHRASE_LIFT:
         return None  # "kickable", "tieless", "goalwards": a derivation, not two words
+    if len(low[:i]) > 2 and low[:i] in WORD_PREFIXES:
+        return None  # "megaflops", "antiwar": a prefix, not a word
     # An unknown string the web writes often is either a closed compound ("tighthead",
     # "paycuts": leave it) or one slip made by many ("alot", "ofthe", "aswell"): the latter
     # always has a function word on one side, so only then does its frequency count for less.
@@ -170,8 +191,10 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
     if not glue and lex.entry(low[:i])[1] & HEAD:
         # "carmaking", "passcard": the head starts many closed compounds, so this may be
-        # one the dictionary lacks; worth a note, not a warning
-        confidence = min(confidence, 0.45)
+        # one the dictionary lacks; worth a note, not a warning, unless the two words are a
+        # phrase ("badweather", "grandslams")
+        cap = 0.6 if _lift(low[:i], low[i:]) >= COMPOUND_LIFT else 0.45
+        confidence = min(confidence, cap)
     return Split([t[:i], t[i:]], confidence)
 
 
@@ -203,7 +226,14 @@ def _camel_split(
         or not lex.entry(tail.lower())[1] & LOWER
         or bool(lex.entry(tail.lower())[1] & CAP)
     )
-    return Split([head, tail], 0.9 if head_named and tail_named else 0.45)
+    if head_named and tail_named:
+        return Split([head, tail], 0.9)
+    if lex.zipf(t) >= 1.0 or head.lower() in FUNCTION_WORDS or len(head) < 3:
+        return Split([head, tail], 0.45)  # the web writes it (EuroDisney), or InStat, MySite
+    # two known words: a phrase run together ("NorthernIreland", "AssociatedPress") is
+    # sure; a pair that is no phrase ("PowerPage", "AutoLinks") may be a brand, but one the
+    # web does not write: worth a warning
+    return Split([head, tail], 0.85 if _lift(head, tail) >= PHRASE_LIFT else 0.6)
 
 
 def classify_unknown(
@@ -264,7 +294,11 @@ def _classify_compound(
     for k, part in enumerate(parts):
         if not part or lex.is_word(part) or part.lower() in ("co", "re", "pre", "post", "non"):
             continue
-        v = _classify_simple(lex, part, initial and k == 0, names)
+        split = joined_split(lex, part, names) if part.islower() else None
+        if split and split.confidence >= 0.5:  # "ofinflation-fighting"
+            v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
+        else:
+            v = _classify_simple(lex, part, initial and k == 0, names)
         if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
             fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
             worst = v._replace(suggestions=fixed)

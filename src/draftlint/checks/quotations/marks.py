@@ -16,10 +16,10 @@ _OPENING = '\u201c\u201e"'
 
 
 #: ", said Mr Snow." / ", the firm told Reuters.": a comma, up to four words, a speech verb
-_ATTRIBUTION = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,4}?)([a-z]+)\b")
+_WORD = re.compile(r"[\w'\u2019-]+")
 _CLAUSE_END = re.compile('[.,;:!?"\u201c\u201d]')
 #: a speaker quoting their own words ("..., I told him.") is no attribution
-_FIRST_PERSON = frozenset("i we you me us".split())
+_THIRD_PERSON = frozenset("he she they it".split())
 
 
 @functools.cache
@@ -46,11 +46,39 @@ def _attribution_inside(prose: str, quote: Quotation) -> str | None:
     run = prose[quote.start + 1 : quote.end].rstrip()
     cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
     verbs = _attribution_verbs()
-    for match in _ATTRIBUTION.finditer(run, cut + 1):
-        if match.group(2) in verbs and not _FIRST_PERSON & set(match.group(1).lower().split()):
-            clause = _CLAUSE_END.search(run, match.end())
-            return run[match.start() + 1 : clause.start() if clause else len(run)].strip()
+    for comma in re.finditer(",", run[cut + 1 :]):
+        start = cut + 1 + comma.start()
+        # the verb may come first or after up to four words (", he added", ", said Mr Lee")
+        words = list(_WORD.finditer(run, start + 1))[:5]
+        for k, word in enumerate(words):
+            if _CLAUSE_END.search(run, start + 1, word.start()):
+                break
+            if word.group() in verbs:
+                before = [w.group() for w in words[:k]]
+                # ", said Mr Lee", ", he added", ", the minister told MPs": the verb first,
+                # or after a pronoun or a name; not "..., but they say routinely that"
+                if before and not (
+                    (len(before) == 1 and before[0].lower() in _THIRD_PERSON)
+                    or (before[-1][:1].isupper() and before[-1] != "I")
+                ):
+                    break
+                clause = _CLAUSE_END.search(run, word.end())
+                end = clause.start() if clause else len(run)
+                if len(_WORD.findall(run, word.end(), end)) > 4:
+                    break  # a speaker's own clause goes on: no attribution
+                return run[start + 1 : end].strip()
     return None
+
+
+def _reopened_after_sentence(prose: str, mark: int) -> bool:
+    """The next quotation opens right after a sentence's end (". "), as a speaker's next
+    sentence does; not after a colon, a comma or the writer's words ("he warned: ")."""
+    i = mark
+    while i > 0 and prose[i - 1] in " \t\u00a0":
+        i -= 1
+    while i > 0 and prose[i - 1] in "'\u2019":  # ... ridiculous.' "But
+        i -= 1
+    return i > 0 and prose[i - 1] in ".?!\u2026"
 
 
 @rule(
@@ -80,6 +108,9 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
                 message = "quoted fragment opened here is not closed before the next quotation"
             elif attribution := _attribution_inside(prose, quote):
                 message = f"quotation opened here is not closed before {attribution!r}"
+            elif not _reopened_after_sentence(prose, quote.end):
+                # 'went on to warn: "...' : the writer's own words came between
+                message = "quotation opened here is not closed before the next quotation"
             else:
                 continue  # reopened at the next sentence of the same speaker
         else:
