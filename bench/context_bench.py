@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import os
 import random
 import re
@@ -35,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from draftlint.context.model import get_model
+from draftlint.context.slip_scores import edit_candidates
 from draftlint.context.slips import (
     DROPPABLE,
     GAP_FEATURES,
@@ -134,6 +136,46 @@ def inject_slips(sents: list[list[str]], seed: int) -> list[tuple[list[str], int
         bad[i] = wrong
         out.append((bad, i, toks[i], wrong))
     return out
+
+
+def inject_edits(sents: list[list[str]], seed: int) -> list[tuple[list[str], int, str, str]]:
+    """One frequent word per sentence turned into a real word one edit away ("for" -> "fir",
+    "the" -> "he"): the slips no list holds (``slip_scores.edit_candidates``)."""
+    rng = random.Random(seed)
+    frequent = set(edit_candidates().frequent)
+    out = []
+    for toks in sents:
+        spots = [i for i, t in enumerate(toks) if t in frequent and _edit_slips(t)]
+        if not spots:
+            continue
+        i = rng.choice(spots)
+        wrong = rng.choice(_edit_slips(toks[i]))
+        bad = list(toks)
+        bad[i] = wrong
+        out.append((bad, i, toks[i], wrong))
+    return out
+
+
+@functools.cache
+def _edit_slips(word: str) -> tuple[str, ...]:
+    """Real words one edit from ``word`` that the detector would weigh against it: words the
+    lexicon knows as ordinary lowercase words, and whose candidates hold ``word``."""
+    from draftlint.lexicon.lexicon import get_lexicon
+    from draftlint.lexicon.store import LOWER, RARE
+
+    lexicon = get_lexicon()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in letters}
+    edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    cands = edit_candidates()
+    out = []
+    for w in sorted(edits - {word}):
+        zipf, flags = lexicon.entry(w)
+        if flags & LOWER and not flags & RARE and zipf >= 2.5 and word in cands.get(w, ()):
+            out.append(w)
+    return tuple(out)
 
 
 def inject_drops(sents: list[list[str]], seed: int) -> list[tuple[list[str], int, str]]:
@@ -420,6 +462,40 @@ def train(sents: list[list[str]], seed: int, path: Path, note: str) -> None:
     print(f"wrote {path} ({words} words of training text)")
 
 
+def train_edit(sents: list[list[str]], seed: int, path: Path) -> None:
+    """Fit the weights of the generated alternatives ("edit") and add them to ``path``,
+    leaving the listed sets' ("slip") and the dropped words' ("gap") as they are."""
+    import json
+
+    model = get_model()
+    conf = edit_candidates()
+    words = sum(word_count(t) for t in sents)
+    sc = score_slips(sents, confusions=conf)
+    cases = inject_edits(sents, seed)
+    si = score_slips([bad for bad, _i, _r, _w in cases], confusions=conf)
+    want = {(k, i) for k, (_b, i, _r, _w) in enumerate(cases)}
+    rows = [k for k, (s, t) in enumerate(zip(si.sentence, si.token, strict=True)) if (s, t) in want]
+    neg_labels = _slip_labels(sc)
+    pos_labels = [_slip_labels(si)[k] for k in rows]
+    seen = collections.Counter(neg_labels + pos_labels)
+    pairs = sorted(p for p, c in seen.items() if c >= 20)
+    edit = _fit(
+        slip_features(sc, model),
+        slip_features(si, model)[rows],
+        neg_labels,
+        pos_labels,
+        pairs,
+        words,
+        l2=3.0,
+    )
+    edit["features"] = list(SLIP_FEATURES)
+    weights = json.loads(path.read_text(encoding="utf-8"))
+    weights["edit"] = edit
+    weights["edit_trained_on"] = f"{words} words; {len(cases)} injected one-edit slips, seed {seed}"
+    path.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote the edit weights to {path} ({len(rows)} positives, {len(sc.word)} negatives)")
+
+
 # -- speed -------------------------------------------------------------------------------------
 
 
@@ -429,6 +505,7 @@ t0 = time.perf_counter()
 import numpy
 t1 = time.perf_counter()
 from draftlint.context.model import get_model
+from draftlint.context.slip_scores import edit_candidates
 m = get_model()
 m.logprob("political", "and", "institutional")
 t2 = time.perf_counter()
@@ -522,6 +599,11 @@ def main(argv: list[str] | None = None) -> int:
         help=f"refit {WEIGHTS_FILE.name} on the odd-numbered dev files first",
     )
     parser.add_argument("--quick", action="store_true", help="held-out dev half only")
+    parser.add_argument(
+        "--train-edit",
+        action="store_true",
+        help='refit only the generated alternatives\' weights ("edit") on the odd dev files',
+    )
     args = parser.parse_args(argv)
     try:
         level: float | str = float(args.sensitivity)
@@ -534,6 +616,9 @@ def main(argv: list[str] | None = None) -> int:
     def load(fs: list[Path]) -> list[list[str]]:
         return [tokenize(s) for f in fs for s in sentences(f.read_text(encoding="utf-8"))]
 
+    if args.train_edit and not args.train:
+        train_edit(load(train_files), args.seed + 200, WEIGHTS_FILE)
+        record_weights()
     if args.train:
         train(
             load(train_files),
@@ -542,6 +627,7 @@ def main(argv: list[str] | None = None) -> int:
             "bbc_news/dev, files 1, 3, 5 ... of the sorted list (426 articles); injected errors, "
             f"seed {args.seed + 100}",
         )
+        train_edit(load(train_files), args.seed + 200, WEIGHTS_FILE)
         record_weights()
 
     load_t = load_probe()

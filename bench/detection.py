@@ -55,6 +55,7 @@ from draftlint.config.settings import Config  # noqa: E402
 from draftlint.drafts import formats  # noqa: E402
 from draftlint.lexicon.edits import osa_distance  # noqa: E402
 from draftlint.lexicon.lexicon import get_lexicon  # noqa: E402
+from draftlint.lexicon.store import LOWER, RARE  # noqa: E402
 from draftlint.run.lint import lint_document, select_rules  # noqa: E402
 from draftlint.violation import Severity, Violation  # noqa: E402
 
@@ -120,9 +121,26 @@ def wikipedia_lists() -> list[tuple[str, str]]:
 
 
 def m2_slips() -> list[tuple[str, str]]:
-    """(written, meant): one word replaced by a similar real word, in CWEB and JFLEG."""
+    """(written, meant): one word replaced by a similar real word, in CWEB and JFLEG
+    corrections and in Mitton's corpora (Birkbeck, Holbrook: "omitted" for "admitted")."""
     lexicon = get_lexicon()
-    pairs = []
+    pairs = [
+        (w, c)
+        for w, c in mitton(("missp.dat", "holbrook-missp.dat", "aspell.dat"))
+        if w.isalpha()
+        and c.isalpha()
+        and w.islower()
+        and c.islower()
+        and w != c
+        and lexicon.entry(w)[1] & LOWER
+        and not lexicon.entry(w)[1] & RARE
+        and lexicon.zipf(w) >= 2.5
+        and osa_distance(w, c) <= 2
+        and not _inflection(w, c)
+        and min(len(w), len(c)) > 1
+        and {w, c} != {"a", "an"}
+        and frozenset({w, c}) not in _dialect_pairs()
+    ]
     files = [*(CORPUS / "cweb" / "m2").glob("*.m2"), *(CORPUS / "jfleg" / "m2").glob("*.m2")]
     for path in sorted(files):
         tokens: list[str] = []
@@ -144,6 +162,17 @@ def m2_slips() -> list[tuple[str, str]]:
                     if close and orig != corr and lexicon.is_word(orig) and lexicon.is_word(corr):
                         pairs.append((orig, corr))
     return pairs
+
+
+def _dialect_pairs() -> set[frozenset[str]]:
+    from draftlint.data_files import read_list
+
+    return {frozenset(e.split("\t")[:2]) for e in read_list("lists/dialect-variants.tsv")}
+
+
+def _inflection(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es", short + "d", short + "ed")
 
 
 #: ERRANT's grammatical replacements (inflection, agreement, tense): not slips of the pen.
@@ -275,8 +304,9 @@ def slip_edit_pairs(rng: random.Random) -> list[tuple[str, str]]:
         edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in letters}
         edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
         for slip in sorted(edits - {word}):
-            if len(slip) > 1 and lexicon.is_word(slip) and lexicon.zipf(slip) >= 3.0:
-                pairs.append((slip, word))
+            zipf, flags = lexicon.entry(slip)
+            if len(slip) > 1 and flags & LOWER and not flags & RARE and zipf >= 3.0:
+                pairs.append((slip, word))  # a real, ordinary word ("fir"), not "rs" or "wt"
     rng.shuffle(pairs)
     return pairs
 

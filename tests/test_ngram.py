@@ -290,3 +290,18 @@ def test_clitic_tokens_are_joined() -> None:
     a = cs.find_real_word_slips(["The", "firm", "said", "it", "'s", "profits", "rose", "."], "high")
     assert [s.alternative for s in a] == []  # "it" is no slip; "'s" is not a word of its own
     assert cs.find_real_word_slips(["Two", "many", "people", "came", "."], "high")
+
+
+def test_generated_alternatives_are_frequent_words_one_edit_away() -> None:
+    from draftlint.context.slip_scores import edit_candidates, slip_candidates
+
+    candidates = slip_candidates()
+    assert "for" in candidates["fir"] and "from" in candidates["form"]
+    assert {"the", "she"} <= set(candidates["he"])
+    assert "and" in candidates["ad"]  # listed, and kept first
+    assert "years" not in candidates  # "year"/"years": an inflection, not a slip
+    assert "colour" not in candidates  # colour/color: a dialect pair
+    assert "a" not in candidates.get("an", ())  # a/an: grammar, not a slip
+    # the generated-only view leaves the listed pairs to the listed weights
+    assert "and" not in edit_candidates().get("ad", ())
+    assert "zzzq" not in candidates

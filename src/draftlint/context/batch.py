@@ -9,7 +9,7 @@ with one lookup, so a document costs a handful of numpy calls.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
@@ -75,7 +75,7 @@ def _token(model: NgramModel, tok: str) -> _Token:
 
 
 def build_batch(
-    sentences: Sequence[Sequence[str]], model: NgramModel, confusions: dict[str, tuple[str, ...]]
+    sentences: Sequence[Sequence[str]], model: NgramModel, confusions: Mapping[str, tuple[str, ...]]
 ) -> Batch:
     ids: list[int] = []
     start: list[int] = []

@@ -8,7 +8,7 @@ word as written (trigrams with Katz backoff); ``context_slips`` decides which to
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from draftlint.context.batch import Batch, Steps, build_batch, drive
 from draftlint.context.model import OOV, NgramModel, get_model
-from draftlint.data_files import rules_path
+from draftlint.data_files import read_list, rules_path
 
 # -- confusion sets ------------------------------------------------------------------------------
 
@@ -50,6 +50,134 @@ def confusion_sets() -> dict[str, tuple[str, ...]]:
     return parse_confusion_sets(_confusion_path().read_text(encoding="utf-8"))
 
 
+# -- candidates beyond the list -------------------------------------------------------------------
+#
+# A slip of the keyboard turns a frequent word into another real word one edit away ("the" ->
+# "he", "for" -> "fir", "from" -> "form", "and" -> "ad"); no list holds them all. So besides
+# the listed sets, every word one edit (insertion, deletion, substitution, transposition) from
+# one of the model's most frequent words has that word as an alternative. The n-gram evidence
+# and the same decision model judge listed and generated pairs alike.
+
+#: The alternatives offered: this many of the model's most probable words (alphabetic).
+FREQUENT_ALTERNATIVES = 300
+#: Pairs that are grammar or style choices, not slips (a/an: the article before a vowel sound).
+NOT_SLIPS = frozenset({frozenset({"a", "an"})})
+_INFLECTIONS = ("s", "es", "d", "ed", "'s")
+
+
+def _is_inflection(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long == short + ending for ending in _INFLECTIONS)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Optimal-string-alignment distance 1: one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+class SlipCandidates(Mapping[str, tuple[str, ...]]):
+    """word -> its alternatives: the listed sets' members, plus the frequent words one edit
+    away. Generated lazily per word (a deletion index over the frequent words), so asking
+    costs microseconds and nothing is built for words never met."""
+
+    def __init__(
+        self,
+        listed: Mapping[str, tuple[str, ...]],
+        model: NgramModel,
+        dialect_pairs: set,
+        exclude: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.listed = listed
+        self.exclude = exclude or {}
+        self.model = model
+        self.dialect_pairs = dialect_pairs
+        frequent = [w for w in model.words[: FREQUENT_ALTERNATIVES * 2] if w.isalpha()]
+        self.frequent = frequent[:FREQUENT_ALTERNATIVES]
+        self._keys: dict[str, list[str]] = {}
+        for word in self.frequent:
+            for key in _deletes(word):
+                self._keys.setdefault(key, []).append(word)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _generated(self, word: str) -> tuple[str, ...]:
+        if len(word) < 2 or not word.isalpha() or word not in self.model.ids:
+            return ()
+        near = {a for key in _deletes(word) for a in self._keys.get(key, ())}
+        return tuple(
+            sorted(
+                a
+                for a in near
+                if len(a) > 1
+                and _one_edit(word, a)
+                and not _is_inflection(word, a)
+                and frozenset({word, a}) not in NOT_SLIPS
+                and frozenset({word, a}) not in self.dialect_pairs
+                and a not in self.exclude.get(word, ())
+            )
+        )
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        got = self._cache.get(word)
+        if got is None:
+            listed = self.listed.get(word, ())
+            got = tuple(dict.fromkeys([*listed, *self._generated(word)]))
+            self._cache[word] = got
+        if not got:
+            raise KeyError(word)
+        return got
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        try:
+            self[word]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.listed)  # the generated words are not enumerated
+
+    def __len__(self) -> int:
+        return len(self.listed)
+
+
+@functools.cache
+def _dialect_pairs() -> frozenset[frozenset[str]]:
+    """colour/color and the like: the US model would take the British one for a slip."""
+    return frozenset(
+        frozenset(entry.split("\t")[:2]) for entry in read_list("lists/dialect-variants.tsv")
+    )
+
+
+@functools.cache
+def slip_candidates() -> SlipCandidates:
+    """The listed confusion sets with the frequent words one edit away (see above)."""
+    return SlipCandidates(confusion_sets(), get_model(), set(_dialect_pairs()))
+
+
+@functools.cache
+def edit_candidates() -> SlipCandidates:
+    """Only the generated alternatives, those the listed sets do not already offer: they are
+    judged by weights of their own ("edit"), so the listed pairs keep theirs."""
+    return SlipCandidates({}, get_model(), set(_dialect_pairs()), exclude=confusion_sets())
+
+
 #: candidates for a slip whose best alternative scores below this (log10 ratio at bigram level,
 #: over the word and the one after) are not scored with trigrams
 SLIP_MIN_BIGRAM_LLR = -1.0
@@ -77,7 +205,7 @@ def score_slips(
     sentences: Sequence[Sequence[str]],
     *,
     model: NgramModel | None = None,
-    confusions: dict[str, tuple[str, ...]] | None = None,
+    confusions: Mapping[str, tuple[str, ...]] | None = None,
 ) -> SlipScores:
     """Score every confusion-set word of the sentences against each of its alternatives."""
     model = model or get_model()
@@ -87,12 +215,13 @@ def score_slips(
 
 
 def slip_steps(
-    b: Batch, model: NgramModel, confusions: dict[str, tuple[str, ...]]
+    b: Batch, model: NgramModel, confusions: Mapping[str, tuple[str, ...]]
 ) -> Steps[SlipScores]:
     ids = b.ids
     rows_cand: list[int] = []
     rows_var: list[int] = []
     alt_names: list[list[str]] = []
+    b = b._replace(slips=[slip for slip in b.slips if slip[3] in confusions])
     for c, (_pos, _s, _t, word) in enumerate(b.slips):
         names = [a for a in confusions[word] if a in model.ids]
         alt_names.append(names)

@@ -28,7 +28,7 @@ alternatives score far below the word at bigram level, and gaps no function word
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -49,8 +49,10 @@ from draftlint.context.slip_scores import (
     CONFUSION_FILE,
     SlipScores,
     confusion_sets,
+    edit_candidates,
     parse_confusion_sets,
     score_slips,
+    slip_candidates,
     slip_steps,
 )
 from draftlint.data_files import data_dir
@@ -72,6 +74,7 @@ __all__ = [
     "scan",
     "score_gaps",
     "score_slips",
+    "slip_candidates",
     "slip_features",
 ]
 
@@ -148,7 +151,7 @@ GAP_FEATURES = (
 #: 0.5 in sensitivity multiplies the rate by 10 (0 -> a tenth, 1 -> ten times). The dropped-word
 #: rate counts every note on the training text; about 6 in 10 of them (12 of 20) were words
 #: missing from the published articles, so its real false-alarm rate is below the slips'.
-TARGET_RATE = {"slip": 0.07, "gap": 0.1}
+TARGET_RATE = {"slip": 0.07, "gap": 0.1, "edit": 0.06}
 
 
 def slip_features(sc: SlipScores, model: NgramModel | None = None) -> np.ndarray:
@@ -221,7 +224,7 @@ def _weights() -> dict:
 
 def _logits(kind: str, features: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     w = _weights()[kind]
-    if list(w["features"]) != list(SLIP_FEATURES if kind == "slip" else GAP_FEATURES):
+    if list(w["features"]) != list(GAP_FEATURES if kind == "gap" else SLIP_FEATURES):
         raise ValueError(f"{WEIGHTS_FILE.name}: {kind} features do not match this code")
     bias = w["bias"]
     slope = w.get("slope", {})
@@ -245,15 +248,20 @@ def _threshold(kind: str, level: float) -> float:
 
 
 def _decide_slips(
-    sc: SlipScores, sentences: Sequence[Sequence[str]], level: float, model: NgramModel
+    sc: SlipScores,
+    sentences: Sequence[Sequence[str]],
+    level: float,
+    model: NgramModel,
+    kind: str = "slip",
 ) -> list[tuple[int, Slip]]:
     """The scored candidates that clear the threshold and that no guard of
-    :mod:`draftlint.context.guards` vetoes, as (sentence, slip) in order."""
-    if not len(sc.word):
+    :mod:`draftlint.context.guards` vetoes, as (sentence, slip) in order. ``kind`` names the
+    weights: "slip" for the listed confusion sets, "edit" for the generated alternatives."""
+    if not len(sc.word) or kind not in _weights():
         return []
-    z = _logits("slip", slip_features(sc, model), _slip_labels(sc))
+    z = _logits(kind, slip_features(sc, model), _slip_labels(sc))
     found = []
-    for k in np.flatnonzero((z >= _threshold("slip", level)) & np.isfinite(sc.llr)):
+    for k in np.flatnonzero((z >= _threshold(kind, level)) & np.isfinite(sc.llr)):
         s, t = int(sc.sentence[k]), int(sc.token[k])
         alt = sc.alternative[k]
         if fits_as_written(sentences[s], t, sc.word[k], alt, model):
@@ -287,7 +295,7 @@ def scan(
     sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
     *,
     model: NgramModel | None = None,
-    confusions: dict[str, tuple[str, ...]] | None = None,
+    confusions: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[tuple[list[Slip], list[DroppedWord]]]:
     """Both checks over many sentences at once (one batch of lookups: the fast path).
 
@@ -295,10 +303,28 @@ def scan(
     """
     level = sensitivity_level(sensitivity)
     model = model or get_model()
-    confusions = confusions if confusions is not None else confusion_sets()
+    generated = confusions is None  # the default: listed sets and generated alternatives
+    listed = confusion_sets() if confusions is None else confusions
     out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]
     if not sentences:
         return out
+    b = build_batch(sentences, model, slip_candidates() if generated else listed)
+    steps = [slip_steps(b, model, listed), gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)]
+    if generated:
+        steps.append(slip_steps(b, model, edit_candidates()))
+    sc, gs, *edits = drive(model, steps)
+    for s, slip in _decide_slips(sc, sentences, level, model):
+        out[s][0].append(slip)
+    for ec in edits:  # a word the listed pass flagged is not flagged twice
+        for s, slip in _decide_slips(ec, sentences, level, model, "edit"):
+            if sentences[s][slip.index][:1].isupper():
+                continue  # "Herve", "Bening" opening a sentence: names the model knows as words
+            if all(found.index != slip.index for found in out[s][0]):
+                out[s][0].append(slip)
+                out[s][0].sort(key=lambda x: x.index)
+    for s, gap in _decide_gaps(gs, level, model):
+        out[s][1].append(gap)
+    return out
     b = build_batch(sentences, model, confusions)
     sc, gs = drive(
         model,
@@ -316,19 +342,14 @@ def find_real_word_slips(
     sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
     *,
     model: NgramModel | None = None,
-    confusions: dict[str, tuple[str, ...]] | None = None,
+    confusions: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Slip]:
     """Confusion-set words of one sentence for which another member is far more probable.
 
     ``tokens`` are the sentence's tokens (words, numbers, punctuation); returns ``(token index,
     alternative in the token's case, log10 likelihood ratio)``, in token order.
     """
-    level = sensitivity_level(sensitivity)
-    model = model or get_model()
-    confusions = confusions if confusions is not None else confusion_sets()
-    b = build_batch([tokens], model, confusions)
-    sc = drive(model, [slip_steps(b, model, confusions)])[0]
-    return [slip for _s, slip in _decide_slips(sc, [tokens], level, model)]
+    return scan([tokens], sensitivity, model=model, confusions=confusions)[0][0]
 
 
 def find_dropped_words(

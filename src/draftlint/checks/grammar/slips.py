@@ -51,10 +51,13 @@ def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[
     "real-word-slip",
     Severity.WARNING,
     "A real word that is probably a slip for a similar one (ad for and, form for from).",
-    what="A word from a confusion set (and/ad/an, of/or/off, form/from, than/then, their/there, "
-    "its/it's, to/too, lose/loose, affect/effect ... listed in rules/lists/confusion-sets.txt) "
-    "where another member of the set is far more probable in its context, judged by a 3-gram "
-    "model of English. The threshold follows the sensitivity setting. A few uses the model "
+    what="A real word where a similar word is far more probable in its context, judged by a "
+    "3-gram model of English. The similar words are those of the listed confusion sets "
+    "(and/ad/an, of/or/off, form/from, than/then, their/there, its/it's, to/too, lose/loose, "
+    "affect/effect ... in rules/lists/confusion-sets.txt) and, for any word, the 300 most "
+    "frequent words one edit away (fir/for, he/the, top/to), except inflections, "
+    "dialect pairs and a/an (a capitalised word is weighed against the listed sets only). "
+    "The threshold follows the sensitivity setting. A few uses the model "
     "cannot see are let through: 'nor' after 'neither' or another negative, 'than' after a "
     "comparative, 'if' opening a clause, 'too' before a comma, 'now' after a modal or 'have', "
     "'or' in a list or between two like nouns, 'an' opening an apposition or before an "
