@@ -12,7 +12,10 @@ come from the report half, texts and words that tuning never saw.
 
 Kinds (expected codes; a finding counts when it overlaps the defect):
 
-  typo          Birkbeck, Holbrook and Aspell misspellings (Mitton's corpora) that are no
+  typo          a keyboard slip (a neighbouring key pressed instead or as well, a letter
+                dropped, two swapped) in a lowercase word of 4+ letters of the article,
+                when the result is no English word                      SP101 (or WS10x)
+  misspelt      Birkbeck, Holbrook and Aspell misspellings (Mitton's corpora) that are no
                 English word, of lowercase words                         SP101 (or WS10x)
   listed        Wikipedia's lists of common misspellings ("accomodate")   SP101/SP201
   cap-typo      misspellings of capitalised words: the lists' capitalised entries
@@ -65,6 +68,7 @@ WORD = re.compile(r"(?<![\w'\u2019.-])[A-Za-z]+(?![\w'\u2019-])")
 SPELLING = ("SP101", "SP201", "WS101", "WS102")
 EXPECTED: dict[str, tuple[str, ...]] = {
     "typo": SPELLING,
+    "misspelt": SPELLING,
     "listed": SPELLING,
     "cap-typo": SPELLING,
     "join-lower": ("WS102", "WS101", "SP101"),
@@ -242,6 +246,18 @@ def typo_pairs(half: str) -> list[tuple[str, str]]:
         and not lexicon.is_word(w)
         and osa_distance(w.lower(), c) <= 3
     ]
+
+
+def keyboard_pairs(arts: Articles, half: str, rng: random.Random) -> list[tuple[str, str]]:
+    """A keyboard slip of each lowercase word of 4+ letters the half's articles use."""
+    lexicon = get_lexicon()
+    pairs = []
+    for word in sorted(arts.where):
+        if word.islower() and len(word) >= 4 and half_of_word(word) == half:
+            slip = keyboard_slip(word, rng)
+            if slip and slip != word and not lexicon.is_word(slip):
+                pairs.append((slip, word))
+    return pairs
 
 
 def listed_pairs(half: str) -> list[tuple[str, str]]:
@@ -423,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     config = Config()
     n = args.per_kind
     sources: dict[str, Callable[[], Iterator[Defect]]] = {
-        "typo": lambda: replace_word("typo", arts, typo_pairs(args.half), rng, n),
+        "typo": lambda: replace_word("typo", arts, keyboard_pairs(arts, args.half, rng), rng, n),
+        "misspelt": lambda: replace_word("misspelt", arts, typo_pairs(args.half), rng, n),
         "listed": lambda: replace_word("listed", arts, listed_pairs(args.half), rng, n),
         "cap-typo": lambda: replace_word("cap-typo", arts, cap_pairs(arts, args.half, rng), rng, n),
         "join-lower": lambda: joins("join-lower", arts, rng, n),

@@ -132,23 +132,19 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
         )
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
-        got = self._cache.get(word)
-        if got is None:
-            listed = self.listed.get(word, ())
-            got = tuple(dict.fromkeys([*listed, *self._generated(word)]))
-            self._cache[word] = got
-        if not got:
+        if word not in self:  # fills the cache
             raise KeyError(word)
-        return got
+        return self._cache[word]
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        try:
-            self[word]
-        except KeyError:
-            return False
-        return True
+        got = self._cache.get(word)  # type: ignore[arg-type]
+        if got is None:
+            if not isinstance(word, str):
+                return False
+            got = self._cache[word] = tuple(
+                dict.fromkeys([*self.listed.get(word, ()), *self._generated(word)])
+            )
+        return bool(got)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.listed)  # the generated words are not enumerated

@@ -107,7 +107,7 @@ class Lexicon:
         self._accept_lower = frozenset(w for w in accept if w == w.lower())
         self._reject = {normalise(k).lower(): v for k, v in (reject or {}).items()}
         self._cache: dict[str, bool] = {}
-        self._suggest_cache: dict[tuple[str, float], list[Suggestion]] = {}
+        self._suggest_cache: dict[tuple[str, float, bool], list[Suggestion]] = {}
 
     def with_vocab(
         self, accept: Iterable[str] = (), reject: Mapping[str, str] | None = None
@@ -207,21 +207,23 @@ class Lexicon:
         )
 
     # ------------------------------------------------------------------ suggest
-    def candidates(self, word: str, max_cost: float = 2.2) -> list[Suggestion]:
+    def candidates(self, word: str, max_cost: float = 2.2, sound: bool = True) -> list[Suggestion]:
         """Suggestable words near ``word``, best first (see lexicon_suggest): every word
-        within two edits, and common words that sound alike (see skeleton)."""
+        within two edits, and (unless ``sound`` is False: the costly part) common words that
+        sound alike (see skeleton)."""
         t = normalise(word)
         q = t.lower()
         if not q or len(q) > 40:
             return []
-        cached = self._suggest_cache.get((t, max_cost))
+        key = (t, max_cost, sound)
+        cached = self._suggest_cache.get(key)
         if cached is None:
             if len(self._suggest_cache) > 5000:
                 self._suggest_cache.clear()
-            cached = self._suggest_cache[t, max_cost] = self._candidates(t, q, max_cost)
+            cached = self._suggest_cache[key] = self._candidates(t, q, max_cost, sound)
         return list(cached)
 
-    def _candidates(self, t: str, q: str, max_cost: float) -> list[Suggestion]:
+    def _candidates(self, t: str, q: str, max_cost: float, sound: bool = True) -> list[Suggestion]:
         index = self._shared.index
         near: set[int] = set()
         index.lookup(query_keys(q), near)
@@ -236,7 +238,7 @@ class Lexicon:
         # Poor spellers write by ear ("freternely"): common words that sound alike, however
         # many edits away, compete unless a very cheap fix is at hand.
         best = min((s.cost for s in out), default=99.0)
-        if best <= FAR_TRIGGER:
+        if best <= FAR_TRIGGER or not sound:
             out.sort(key=lambda s: (-s.score, s.word))
             return out
         far: set[int] = set()

@@ -384,6 +384,12 @@ CAPITAL_MAX_COST = 1.1
 CAPITAL_MAX_OWN = 1.0
 
 
+def _near_words(lex: Lexicon, t: str) -> list:
+    """Words within the capital-slip distance, without the costly sound-alike search (a
+    name near nothing would always pay for it)."""
+    return lex.candidates(t, max_cost=CAPITAL_MAX_COST + 0.5, sound=False)
+
+
 def _proper(flags: int) -> bool:
     """A word written capitalised only: "Finland", "Wednesday", not "Life" or "Holy"."""
     return bool(flags & CAP) and not flags & LOWER
@@ -403,7 +409,7 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
     capitals = [
         c
-        for c in (cands if cands is not None else lex.candidates(t))
+        for c in (cands if cands is not None else _near_words(lex, t))
         if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
     ]
     if not capitals:
@@ -423,6 +429,20 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
 
 
 def is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
+    key = (id(lex), t, sure_only)
+    got = _CAPITAL_SLIPS.get(key)
+    if got is None:
+        if len(_CAPITAL_SLIPS) > 20000:
+            _CAPITAL_SLIPS.clear()
+        got = _CAPITAL_SLIPS[key] = _is_capital_slip(lex, t, sure_only)
+    return got
+
+
+#: (lexicon, word, sure_only) -> verdict: the same names recur across a tree's drafts.
+_CAPITAL_SLIPS: dict[tuple[int, str, bool], bool] = {}
+
+
+def _is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     """A capitalised word that, written once and not introduced, reads as a slip of a
     capitalised word (listed as a common misspelling of one, or a capital slip): not
     learned as a name of the draft."""
@@ -439,7 +459,7 @@ def is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
     near = [
         c.cost
-        for c in lex.candidates(t)
+        for c in _near_words(lex, t)
         if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
     ]
     return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
