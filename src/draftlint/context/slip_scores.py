@@ -174,6 +174,9 @@ def edit_candidates() -> SlipCandidates:
     return SlipCandidates({}, get_model(), set(_dialect_pairs()), exclude=confusion_sets())
 
 
+#: (confusions, model) -> word -> (alternatives in the model, ids of the word and of them)
+_ROWS: dict[tuple[int, int], dict[str, tuple[list[str], list[int]]]] = {}
+
 #: candidates for a slip whose best alternative scores below this (log10 ratio at bigram level,
 #: over the word and the one after) are not scored with trigrams
 SLIP_MIN_BIGRAM_LLR = -1.0
@@ -218,12 +221,15 @@ def slip_steps(
     rows_var: list[int] = []
     alt_names: list[list[str]] = []
     b = b._replace(slips=[slip for slip in b.slips if slip[3] in confusions])
+    rows = _ROWS.setdefault((id(confusions), id(model)), {})
     for c, (_pos, _s, _t, word) in enumerate(b.slips):
-        names = [a for a in confusions[word] if a in model.ids]
-        alt_names.append(names)
-        rows_cand.extend([c] * (len(names) + 1))
-        rows_var.append(model.ids[word])
-        rows_var.extend(model.ids[a] for a in names)
+        got = rows.get(word)
+        if got is None:  # the word's alternatives and model ids, once per process
+            names = [a for a in confusions[word] if a in model.ids]
+            got = rows[word] = (names, [model.ids[word], *(model.ids[a] for a in names)])
+        alt_names.append(got[0])
+        rows_cand.extend([c] * len(got[1]))
+        rows_var.extend(got[1])
     empty = SlipScores(*(np.zeros(0, int),) * 2, [], [], *(np.zeros(0),) * 7)
     if not rows_cand:
         return empty
