@@ -75,7 +75,9 @@ def run_together_words(document: Document, context: Context) -> Iterator[Finding
 _GLUED_STOP = re.compile(
     r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2}|\d{2,})([.?!])([A-Z][a-z]+)\b(?![.@/])"
 )
-_GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([a-z]{2,})\b(?![.@/(])")
+_GLUED_COMMA = re.compile(
+    r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([A-Za-z][a-z]+)\b(?![.@/(])"
+)
 
 
 @rule(
@@ -83,7 +85,8 @@ _GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([a-z]{2,})\
     "missing-space-after-punctuation",
     Severity.ERROR,
     "No space after a full stop, question mark, exclamation mark, comma or semicolon.",
-    what='A word glued to the next one by its punctuation: "month.The", "said,that". Never '
+    what='A word glued to the next one by its punctuation: "month.The", "said,that", '
+    '"Hodgson,Martin". Never '
     "flagged: abbreviations (U.S., e.g., H.R.), decimals (3.5), initials, file names, "
     "domains, URLs and e-mail addresses.",
     why="The missing space is easy to miss on screen and obvious in print.",
@@ -104,7 +107,12 @@ def missing_space_after_punctuation(document: Document, context: Context) -> Ite
                 from draftlint.lexicon.judge import lexicon_for
 
                 lexicon = lexicon_for(context.settings.vocabularies)
-                if not (lexicon.is_word(match.group(1)) and lexicon.is_word(match.group(3))):
+                left_word, right_word = match.group(1), match.group(3)
+                # two words, or a name before a capitalised word ("Hodgson,Martin Corry")
+                left_ok = lexicon.is_word(left_word) or (
+                    left_word[:1].isupper() and right_word[:1].isupper()
+                )
+                if not (left_ok and lexicon.is_word(right_word)):
                     continue  # "a,b" in a formula, "x,y": not two words
             mark = match.group(2)
             at = match.start(2)
