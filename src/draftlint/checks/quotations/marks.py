@@ -39,14 +39,20 @@ def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
     return i > paragraph_start and prose[i - 1].isalnum()
 
 
-def _attribution_inside(prose: str, quote: Quotation) -> str | None:
+def _attribution_inside(prose: str, quote: Quotation, first: bool = False) -> str | None:
     """The attribution that the last sentence of an unclosed quotation holds ('"It is a
-    recovery, said the minister. "Growth...'), when it holds one: the closing mark before the
-    comma was lost."""
+    recovery, said the minister. "Growth...'), or with ``first`` its first sentence ('"It is
+    a recovery, said the minister. Growth is back.'), when it holds one: the closing mark
+    before the comma was lost."""
     run = prose[quote.start + 1 : quote.end].rstrip()
-    cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
+    if first:
+        ends = [i for i in (run.find(m) for m in (". ", "? ", "! ")) if i >= 0]
+        cut, stop = -1, min(ends, default=len(run))
+    else:
+        cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
+        stop = len(run)
     verbs = _attribution_verbs()
-    for comma in re.finditer(",", run[cut + 1 :]):
+    for comma in re.finditer(",", run[cut + 1 : stop]):
         start = cut + 1 + comma.start()
         # the verb may come first or after up to four words (", he added", ", said Mr Lee")
         words = list(_WORD.finditer(run, start + 1))[:5]
@@ -106,13 +112,18 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
         if quote.continued:
             if fragment:
                 message = "quoted fragment opened here is not closed before the next quotation"
-            elif attribution := _attribution_inside(prose, quote):
+            elif attribution := (
+                _attribution_inside(prose, quote) or _attribution_inside(prose, quote, first=True)
+            ):
                 message = f"quotation opened here is not closed before {attribution!r}"
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
             else:
                 continue  # reopened at the next sentence of the same speaker
+        elif attribution := _attribution_inside(prose, quote, first=True):
+            # '"It is my tribute, said Spacey. He sings...': the mark before the comma was lost
+            message = f"quotation opened here is not closed before {attribution!r}"
         else:
             following = quote.paragraph + 1
             if following < len(paragraphs) and not fragment:

@@ -75,9 +75,7 @@ def run_together_words(document: Document, context: Context) -> Iterator[Finding
 _GLUED_STOP = re.compile(
     r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2}|\d{2,})([.?!])([A-Z][a-z]+)\b(?![.@/])"
 )
-_GLUED_COMMA = re.compile(
-    r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([A-Za-z][a-z]+)\b(?![.@/(])"
-)
+_GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([A-Za-z][a-z]+)\b(?![.@/(])")
 
 
 @rule(
