@@ -30,7 +30,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -396,15 +396,17 @@ def _fit(
     }
 
 
-def train(sents: list[list[str]], seed: int, path: Path, note: str) -> None:
-    """Fit both checks' weights on clean sentences (negatives) and injected errors (positives)."""
+def _fit_slips(
+    sents: list[list[str]],
+    cases: list[tuple[list[str], int, str, str]],
+    confusions: Mapping[str, tuple[str, ...]],
+    words: int,
+    slopes: bool,
+) -> dict:
+    """Slip weights from clean sentences (negatives) and injected slips (positives)."""
     model = get_model()
-    conf = confusion_sets()
-    words = sum(word_count(t) for t in sents)
-    # real-word slips
-    sc = score_slips(sents)
-    cases = inject_slips(sents, seed)
-    si = score_slips([bad for bad, _i, _r, _w in cases])
+    sc = score_slips(sents, confusions=confusions)
+    si = score_slips([bad for bad, _i, _r, _w in cases], confusions=confusions)
     want = {(k, i) for k, (_b, i, _r, _w) in enumerate(cases)}
     rows = [k for k, (s, t) in enumerate(zip(si.sentence, si.token, strict=True)) if (s, t) in want]
     neg_labels = _slip_labels(sc)
@@ -414,8 +416,8 @@ def train(sents: list[list[str]], seed: int, path: Path, note: str) -> None:
     counts = collections.Counter(neg_labels)
     seen = collections.Counter(neg_labels + pos_labels)
     pairs = sorted(p for p, c in seen.items() if c >= 20)
-    common = tuple(sorted(p for p, c in counts.items() if c >= 300))
-    slip = _fit(
+    common = tuple(sorted(p for p, c in counts.items() if c >= 300)) if slopes else ()
+    fitted = _fit(
         slip_features(sc, model),
         slip_features(si, model)[rows],
         neg_labels,
@@ -425,7 +427,17 @@ def train(sents: list[list[str]], seed: int, path: Path, note: str) -> None:
         l2=3.0,
         slope_set=common,
     )
-    slip["features"] = list(SLIP_FEATURES)
+    fitted["features"] = list(SLIP_FEATURES)
+    return fitted
+
+
+def train(sents: list[list[str]], seed: int, path: Path, note: str) -> None:
+    """Fit both checks' weights on clean sentences (negatives) and injected errors (positives)."""
+    model = get_model()
+    conf = confusion_sets()
+    words = sum(word_count(t) for t in sents)
+    # real-word slips
+    slip = _fit_slips(sents, inject_slips(sents, seed), confusion_sets(), words, slopes=True)
     # dropped words
     gs = score_gaps(sents, max_bigram_lp=GAP_MAX_BIGRAM_LP)
     dcases = inject_drops(sents, seed)
@@ -467,33 +479,15 @@ def train_edit(sents: list[list[str]], seed: int, path: Path) -> None:
     leaving the listed sets' ("slip") and the dropped words' ("gap") as they are."""
     import json
 
-    model = get_model()
     conf = edit_candidates()
     words = sum(word_count(t) for t in sents)
-    sc = score_slips(sents, confusions=conf)
     cases = inject_edits(sents, seed)
-    si = score_slips([bad for bad, _i, _r, _w in cases], confusions=conf)
-    want = {(k, i) for k, (_b, i, _r, _w) in enumerate(cases)}
-    rows = [k for k, (s, t) in enumerate(zip(si.sentence, si.token, strict=True)) if (s, t) in want]
-    neg_labels = _slip_labels(sc)
-    pos_labels = [_slip_labels(si)[k] for k in rows]
-    seen = collections.Counter(neg_labels + pos_labels)
-    pairs = sorted(p for p, c in seen.items() if c >= 20)
-    edit = _fit(
-        slip_features(sc, model),
-        slip_features(si, model)[rows],
-        neg_labels,
-        pos_labels,
-        pairs,
-        words,
-        l2=3.0,
-    )
-    edit["features"] = list(SLIP_FEATURES)
+    edit = _fit_slips(sents, cases, conf, words, slopes=False)
     weights = json.loads(path.read_text(encoding="utf-8"))
     weights["edit"] = edit
     weights["edit_trained_on"] = f"{words} words; {len(cases)} injected one-edit slips, seed {seed}"
     path.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote the edit weights to {path} ({len(rows)} positives, {len(sc.word)} negatives)")
+    print(f"wrote the edit weights to {path} ({len(cases)} injected slips)")
 
 
 # -- speed -------------------------------------------------------------------------------------
