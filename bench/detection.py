@@ -55,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from draftlint.config.settings import Config  # noqa: E402
+from draftlint.context.slip_scores import dialect_pairs, is_inflection  # noqa: E402
 from draftlint.drafts import formats  # noqa: E402
 from draftlint.lexicon.edits import osa_distance  # noqa: E402
 from draftlint.lexicon.lexicon import get_lexicon  # noqa: E402
@@ -140,10 +141,10 @@ def m2_slips() -> list[tuple[str, str]]:
         and not lexicon.entry(w)[1] & RARE
         and lexicon.zipf(w) >= 2.5
         and osa_distance(w, c) <= 2
-        and not _inflection(w, c)
+        and not is_inflection(w, c)
         and min(len(w), len(c)) > 1
         and {w, c} != {"a", "an"}
-        and frozenset({w, c}) not in _dialect_pairs()
+        and frozenset({w, c}) not in dialect_pairs()
     ]
     files = [*(CORPUS / "cweb" / "m2").glob("*.m2"), *(CORPUS / "jfleg" / "m2").glob("*.m2")]
     for path in sorted(files):
@@ -166,17 +167,6 @@ def m2_slips() -> list[tuple[str, str]]:
                     if close and orig != corr and lexicon.is_word(orig) and lexicon.is_word(corr):
                         pairs.append((orig, corr))
     return pairs
-
-
-def _dialect_pairs() -> set[frozenset[str]]:
-    from draftlint.data_files import read_list
-
-    return {frozenset(e.split("\t")[:2]) for e in read_list("lists/dialect-variants.tsv")}
-
-
-def _inflection(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es", short + "d", short + "ed")
 
 
 #: ERRANT's grammatical replacements (inflection, agreement, tense): not slips of the pen.

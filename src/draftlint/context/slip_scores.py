@@ -55,8 +55,8 @@ def confusion_sets() -> dict[str, tuple[str, ...]]:
 # A slip of the keyboard turns a frequent word into another real word one edit away ("the" ->
 # "he", "for" -> "fir", "from" -> "form", "and" -> "ad"); no list holds them all. So besides
 # the listed sets, every word one edit (insertion, deletion, substitution, transposition) from
-# one of the model's most frequent words has that word as an alternative. The n-gram evidence
-# and the same decision model judge listed and generated pairs alike.
+# one of the model's most frequent words has that word as an alternative. The same n-gram
+# evidence scores both; the generated pairs have decision weights of their own ("edit").
 
 #: The alternatives offered: this many of the model's most probable words (alphabetic).
 FREQUENT_ALTERNATIVES = 300
@@ -65,7 +65,8 @@ NOT_SLIPS = frozenset({frozenset({"a", "an"})})
 _INFLECTIONS = ("s", "es", "d", "ed", "'s")
 
 
-def _is_inflection(a: str, b: str) -> bool:
+def is_inflection(a: str, b: str) -> bool:
+    """ "year"/"years", "use"/"used": one word's inflection of the other, not a slip."""
     short, long = sorted((a, b), key=len)
     return any(long == short + ending for ending in _INFLECTIONS)
 
@@ -99,7 +100,7 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
         self,
         listed: Mapping[str, tuple[str, ...]],
         model: NgramModel,
-        dialect_pairs: set,
+        dialect_pairs: frozenset[frozenset[str]],
         exclude: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.listed = listed
@@ -124,7 +125,7 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
                 for a in near
                 if len(a) > 1
                 and _one_edit(word, a)
-                and not _is_inflection(word, a)
+                and not is_inflection(word, a)
                 and frozenset({word, a}) not in NOT_SLIPS
                 and frozenset({word, a}) not in self.dialect_pairs
                 and a not in self.exclude.get(word, ())
@@ -154,7 +155,7 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
 
 
 @functools.cache
-def _dialect_pairs() -> frozenset[frozenset[str]]:
+def dialect_pairs() -> frozenset[frozenset[str]]:
     """colour/color and the like: the US model would take the British one for a slip."""
     return frozenset(
         frozenset(entry.split("\t")[:2]) for entry in read_list("lists/dialect-variants.tsv")
@@ -164,14 +165,14 @@ def _dialect_pairs() -> frozenset[frozenset[str]]:
 @functools.cache
 def slip_candidates() -> SlipCandidates:
     """The listed confusion sets with the frequent words one edit away (see above)."""
-    return SlipCandidates(confusion_sets(), get_model(), set(_dialect_pairs()))
+    return SlipCandidates(confusion_sets(), get_model(), dialect_pairs())
 
 
 @functools.cache
 def edit_candidates() -> SlipCandidates:
     """Only the generated alternatives, those the listed sets do not already offer: they are
     judged by weights of their own ("edit"), so the listed pairs keep theirs."""
-    return SlipCandidates({}, get_model(), set(_dialect_pairs()), exclude=confusion_sets())
+    return SlipCandidates({}, get_model(), dialect_pairs(), exclude=confusion_sets())
 
 
 #: (confusions, model) -> word -> (alternatives in the model, ids of the word and of them)
