@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -147,9 +147,11 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         ),
     )
     counts = Counter(tokens[i].text for i in words)
+    mid = [k for k, i in enumerate(words) if i not in initial and i not in headline_tokens]
     alone = _Counts(
         counts,
-        Counter(tokens[i].text for i in words if i not in initial and i not in headline_tokens),
+        Counter(tokens[words[k]].text for k in mid),
+        Counter(tokens[words[k]].text for k in mid if not _in_capitalised_run(tokens, words, k)),
     )
     found = []
     prose = document.prose
@@ -166,7 +168,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         if (
             verdict.kind == "joined"
             and counts[token.text] > 1
-            and not _part_used_alone(verdict, alone, lexicon)
+            and not _part_used_alone(verdict, alone, lexicon, names_only=True)
         ):
             continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
         if verdict.is_typo:
@@ -233,25 +235,46 @@ def _given_names() -> frozenset[str]:
     return frozenset(read_list("lists/given-names.txt"))
 
 
-def _part_used_alone(verdict: Verdict, counts: _Counts, lexicon: Lexicon) -> bool:
+def _part_used_alone(
+    verdict: Verdict, counts: _Counts, lexicon: Lexicon, names_only: bool = False
+) -> bool:
     """The draft also writes a part of the split on its own ("Tillerson" beside
     "RexTillerson"). A part that is a common word counts only capitalised mid-sentence
     ("Minister" beside "PrimeMinister"): at a sentence's start "In" or "Page" proves nothing,
-    and brands are made of such words (InStat, PowerPage)."""
+    and brands are made of such words (InStat, PowerPage). With ``names_only`` (a join the
+    draft writes the same way more than once) a common word counts only as a name on its own
+    ("Smith said"): "Language" in "the Language Server Protocol" says nothing against a
+    repeated "LanguageTool"."""
     parts = verdict.suggestions[0].split() if verdict.suggestions else []
-    return any(
-        part[:1].isupper()
-        and (counts.mid if lexicon.is_word(part.lower()) else counts.all).get(part, 0) > 0
-        for part in parts
-    )
+    for part in parts:
+        if not part[:1].isupper():
+            continue
+        common = lexicon.is_word(part.lower())
+        seen = counts.all if not common else counts.single if names_only else counts.mid
+        if seen.get(part, 0) > 0:
+            return True
+    return False
+
+
+def _in_capitalised_run(tokens: Sequence[Token], words: Sequence[int], k: int) -> bool:
+    """The k-th word has a capitalised word right beside it ("Language" in "the Language
+    Server Protocol"): part of a longer name, not a name on its own."""
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(words):
+            first, second = tokens[words[min(k, n)]], tokens[words[max(k, n)]]
+            if second.start - first.end <= 1 and tokens[words[n]].text[:1].isupper():
+                return True
+    return False
 
 
 @dataclass(frozen=True)
 class _Counts:
-    """How often the draft writes each word: anywhere, and not at a sentence's start."""
+    """How often the draft writes each word: anywhere, not at a sentence's start, and there
+    with no capitalised word beside it (a name on its own)."""
 
     all: Counter[str]
     mid: Counter[str]
+    single: Counter[str]
 
 
 def spelling_judge(
