@@ -1,8 +1,10 @@
-"""The Python API: ``draftlint.lint_text`` and ``draftlint.lint_paths``, loaded lazily."""
+"""The Python API (draftlint.api, re-exported lazily by ``draftlint``) and the Dask recipe."""
 
 from __future__ import annotations
 
-import io
+import importlib.util
+import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,9 @@ from pathlib import Path
 import pytest
 
 import draftlint
-from draftlint.report import ReportOptions, render
+from draftlint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_draftlint_loads_no_engine_rules_or_data() -> None:
@@ -25,37 +29,107 @@ def test_import_draftlint_loads_no_engine_rules_or_data() -> None:
     assert out.strip() == "[]"
 
 
-def test_lint_text_returns_what_the_reporters_render() -> None:
+def test_lint_text_gives_plain_data_at_exact_places() -> None:
     result = draftlint.lint_text(
         "The the meeting  lasted two hours.\n",
         "draft.txt",
         config=draftlint.Config(select=("GR201", "WS201")),
     )
-    assert isinstance(result, draftlint.FileResult)
-    assert [(v.code, v.line, v.column) for v in result.violations] == [
-        ("GR201", 1, 1),
-        ("WS201", 1, 16),
+    assert isinstance(result, draftlint.Result)
+    assert [(v.code, v.line, v.column, v.start, v.end) for v in result.violations] == [
+        ("GR201", 1, 1, 0, 7),
+        ("WS201", 1, 16, 15, 17),
     ]
-    assert result.violations[0].severity is draftlint.Severity.ERROR
-    stream = io.StringIO()
-    render("text", [result], stream, ReportOptions(colour=False))
-    assert stream.getvalue().splitlines()[0] == "draft.txt:1:1: GR201 repeated word 'the' [The]"
+    first = result.violations[0]
+    assert (first.severity, first.suggestions, first.fixable) == ("error", ("The",), True)
+    assert (result.path, result.format, result.words) == ("draft.txt", "text", 6)
 
 
-def test_lint_paths_walks_directories_with_one_or_many_jobs(tmp_path) -> None:
-    for i in range(4):
-        (tmp_path / f"d{i}.md").write_text(f"# Draft {i}\n\nIt was was long.\n", encoding="utf-8")
-    (tmp_path / "skip.py").write_text("x = 1\n", encoding="utf-8")
-    config = draftlint.Config(select=("GR201",))
-    one = draftlint.lint_paths([str(tmp_path)], config)
-    two = draftlint.lint_paths([str(tmp_path)], config, jobs=2)
-    assert [Path(r.path).name for r in one] == ["d0.md", "d1.md", "d2.md", "d3.md"]
-    assert [r.violations for r in one] == [r.violations for r in two]
-    assert all(r.document is not None for r in one)  # linted in this process: the Document too
-    assert [(v.line, v.column) for v in one[0].violations] == [(3, 4)]
+def test_results_pickle_as_plain_data() -> None:
+    result = draftlint.lint_text("Whaterver he said, it was was late.\n", "a.md")
+    assert result.violations  # something to carry across
+    data = pickle.dumps(result)
+    assert pickle.loads(data) == result
+    # nothing of the engine rides along: no Document, no rule, no numpy array
+    assert b"draftlint.drafts" not in data and b"numpy" not in data
+    assert len(data) < 4_000
+
+
+def test_format_is_given_by_name_or_by_suffix() -> None:
+    text = "# Heading\n\nIt was was late.\n"
+    assert draftlint.lint_text(text, "a.md").format == "markdown"
+    assert draftlint.lint_text(text, "a.md", format="text").format == "text"
+
+
+def _tree(root: Path) -> Path:
+    archive = root / "archive"
+    (archive / "2025").mkdir(parents=True)
+    (archive / ".hidden").mkdir()
+    (archive / "2025" / "a.md").write_text("# Draft\n\nIt was was long.\n", encoding="utf-8")
+    (archive / "2025" / "b.txt").write_text(
+        "Whaterver the reason, Smith said it was “late.\n", encoding="utf-8"
+    )
+    (archive / "c.html").write_text("<p>The the end.</p>\n", encoding="utf-8")
+    (archive / "skip.py").write_text("x = 1\n", encoding="utf-8")
+    (archive / ".hidden" / "d.md").write_text("It was was.\n", encoding="utf-8")
+    (archive / "bad.txt").write_bytes(b"caf\xe9\n")
+    # a config of the archive's own: found for each file as the CLI finds it
+    (archive / ".draftlint.toml").write_text('ignore = ["SP"]\n', encoding="utf-8")
+    return archive
+
+
+def test_iter_files_and_lint_file_find_what_the_cli_finds(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    files = draftlint.iter_files(["archive"])
+    # a folder's files, then its sub-folders; no hidden folder, no other suffix
+    assert files == ["archive/bad.txt", "archive/c.html", "archive/2025/a.md", "archive/2025/b.txt"]
+    results = [draftlint.lint_file(p) for p in files]
+    assert results[3].violations and all(not v.code.startswith("SP") for v in results[3].violations)
+    defaults = draftlint.lint_file(files[3], config=draftlint.Config())  # the typo is reported
+    assert [v.code for v in defaults.violations if v.code.startswith("SP")] == ["SP101"]
+    assert results[0].error is not None and "0xe9" in results[0].error
+    with pytest.raises(FileNotFoundError):
+        draftlint.iter_files(["no-such-folder"])
+
+
+def _cli_json(args: list[str], capsys) -> dict:
+    capsys.readouterr()
+    main(["check", "--format", "json", "--no-cache", *args])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_lint_paths_and_json_report_equal_the_cli(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    expected = _cli_json(["archive"], capsys)
+    assert expected["summary"]["violations"] > 0
+    assert draftlint.json_report(draftlint.lint_paths(["archive"])) == expected
+    assert draftlint.json_report(draftlint.lint_paths(["archive"], jobs=2)) == expected
+
+
+def _recipe():
+    spec = importlib.util.spec_from_file_location("dask_archive", ROOT / "examples/dask_archive.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dask_recipe_gives_the_cli_json(tmp_path, monkeypatch, capsys) -> None:
+    pytest.importorskip("dask.bag")
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    expected = _cli_json(["archive"], capsys)
+    recipe = _recipe()
+    # worker processes: each result crosses a process boundary as a pickle
+    assert recipe.lint_archive(["archive"], partitions=3, scheduler="processes") == expected
+    assert recipe.main(["archive", "-o", "out.json", "--scheduler", "threads"]) == 2  # bad.txt
+    assert json.loads(Path("out.json").read_text(encoding="utf-8")) == expected
+    assert "bad.txt" in capsys.readouterr().err
 
 
 def test_unknown_attributes_still_raise() -> None:
     with pytest.raises(AttributeError):
         draftlint.no_such_thing  # noqa: B018
-    assert {"lint_text", "lint_paths", "FileResult"} <= set(dir(draftlint))
+    assert {"lint_text", "lint_file", "lint_paths", "Result", "Issue"} <= set(dir(draftlint))

@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("registry",),  # every rule by code
     ("run",),  # lint a Document; the loop over files
     ("report",),  # text, JSON, SARIF, GitHub, HTML, stats
+    ("api", "server"),  # the Python API; the language server
     ("cli", "__main__"),
 )
 

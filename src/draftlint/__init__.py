@@ -4,9 +4,15 @@ __version__ = "0.1.0"
 
 # The public API, imported on first use so that ``import draftlint`` stays cheap (no rules, no data).
 _API = {
-    "lint_text": "draftlint.run.lint",
-    "lint_paths": "draftlint.run.runner",
-    "FileResult": "draftlint.run.lint",
+    "lint_text": "draftlint.api",
+    "lint_file": "draftlint.api",
+    "lint_paths": "draftlint.api",
+    "iter_files": "draftlint.api",
+    "json_report": "draftlint.api",
+    "Result": "draftlint.api",
+    "Issue": "draftlint.api",
+    "ConfigError": "draftlint.api",
+    "FileResult": "draftlint.run.lint",  # the engine's own result, with its Document
     "Violation": "draftlint.violation",
     "Severity": "draftlint.violation",
     "Config": "draftlint.config.settings",

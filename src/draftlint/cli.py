@@ -344,6 +344,20 @@ def validate_rules(paths: tuple[Path, ...]) -> int:
     return EXIT_USAGE if errors else EXIT_CLEAN
 
 
+@cli.command("server")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Speak LSP on standard input and output (the default; for editors that pass it).",
+)
+def server(stdio: bool) -> int:
+    """Run the language server (LSP over stdio): diagnostics and quick fixes in an editor."""
+    from draftlint.server.lsp import serve
+
+    serve()
+    return EXIT_CLEAN
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this directly)."""
     try:

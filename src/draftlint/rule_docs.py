@@ -55,23 +55,34 @@ def render_markdown(rules: Iterable[Rule]) -> str:
         if r.family != family:
             family = r.family
             out += ["", f"## {family}: {FAMILIES.get(family, '')}"]
-        out += [
-            "",
-            f"### {r.code}",
-            "",
-            f"**{r.name}** — {r.severity.label}{', fixable' if r.fixable else ''}"
-            f"{'' if r.origin == 'builtin' else f', from pack {r.origin}'}",
-            "",
-            r.doc.what,
-            "",
-            f"*Why:* {r.doc.why}",
-            "",
-            "Bad:",
-            "",
-            _block(r.doc.bad),
-            "",
-            "Good:",
-            "",
-            _block(r.doc.good),
-        ]
+        out += ["", *_rule_lines(r)]
     return "\n".join(out) + "\n"
+
+
+def _rule_lines(r: Rule) -> list[str]:
+    return [
+        f"### {r.code}",
+        "",
+        f"**{r.name}** — {r.severity.label}{', fixable' if r.fixable else ''}"
+        f"{'' if r.origin == 'builtin' else f', from pack {r.origin}'}",
+        "",
+        r.doc.what,
+        "",
+        f"*Why:* {r.doc.why}",
+        "",
+        "Bad:",
+        "",
+        _block(r.doc.bad),
+        "",
+        "Good:",
+        "",
+        _block(r.doc.good),
+    ]
+
+
+def render_rule_markdown(rule: Rule) -> str:
+    """One rule's page, as in docs/RULES.md (what an editor's diagnostic links to)."""
+    return (
+        "\n".join([f"# {rule.code} {rule.name}", "", rule.summary, "", *_rule_lines(rule)[2:]])
+        + "\n"
+    )

@@ -32,28 +32,34 @@ def violation_dict(v: Violation) -> dict[str, Any]:
     }
 
 
-def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
+def file_dict(result: FileResult) -> dict[str, Any]:
+    """One file's entry of the report (also the Python API's ``Result.to_dict()``)."""
+    return {
+        "path": result.path,
+        "format": result.format,
+        "words": result.words,
+        "error": result.error,
+        "readability": result.readability,
+        "violations": [violation_dict(v) for v in result.violations],
+    }
+
+
+def report_from_files(files: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The whole report from file entries, sorted by path, with the counts by severity."""
     counts = {level.label: 0 for level in sorted(Severity, reverse=True)}
-    files = []
-    for result in sorted(results, key=lambda r: r.path):
-        for v in result.violations:
-            counts[v.severity.label] += 1
-        files.append(
-            {
-                "path": result.path,
-                "format": result.format,
-                "words": result.words,
-                "error": result.error,
-                "readability": result.readability,
-                "violations": [violation_dict(v) for v in result.violations],
-            }
-        )
+    for entry in files:
+        for v in entry["violations"]:
+            counts[v["severity"]] += 1
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "draftlint", "version": __version__},
-        "files": files,
-        "summary": {"files": len(results), "violations": sum(counts.values()), **counts},
+        "files": sorted(files, key=lambda entry: entry["path"]),
+        "summary": {"files": len(files), "violations": sum(counts.values()), **counts},
     }
+
+
+def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
+    return report_from_files([file_dict(r) for r in results])
 
 
 def render(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:

@@ -22,11 +22,17 @@ def use_colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def suggestion_text(v: Violation) -> str:
+    """ " [first, second, third]": the suggestions as the text report shows them (also in an
+    editor's diagnostic); a suggestion with edge spaces or empty is quoted so it shows."""
+    if not v.suggestions:
+        return ""
+    shown = ", ".join(repr(s) if s.strip() != s or not s else s for s in v.suggestions[:3])
+    return f" [{shown}]"
+
+
 def format_violation(v: Violation, colour: bool = False) -> str:
-    suggestion = ""
-    if v.suggestions:
-        shown = ", ".join(repr(s) if s.strip() != s or not s else s for s in v.suggestions[:3])
-        suggestion = f" [{shown}]"
+    suggestion = suggestion_text(v)
     if not colour:
         return f"{v.path}:{v.line}:{v.column}: {v.code} {v.message}{suggestion}"
     code = f"{_COLOURS[v.severity]}{_BOLD}{v.code}{_RESET}"

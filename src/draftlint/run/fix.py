@@ -66,30 +66,46 @@ def candidate_edits(
     crlf = "\r\n" in text
     edits = []
     for v in violations:
-        start, end = v.span
         if v.fix is not None:
-            replacement, is_unsafe = v.fix, False
-        elif unsafe and v.suggestions and _plain_prose(document, start, end):
-            replacement, is_unsafe = v.suggestions[0], True
+            edit = _guarded(text, crlf, v, v.fix, False)
+        elif unsafe and v.suggestions and plain_prose(document, *v.span):
+            edit = _guarded(text, crlf, v, v.suggestions[0], True)
         else:
             continue
-        if crlf:  # keep the file's newline style in what is inserted
-            replacement = re.sub(r"\r?\n", "\r\n", replacement)
-        if text[start:end] == replacement:
-            continue
-        if _splits_crlf(text, start) or _splits_crlf(text, end):
-            continue
-        if start == 0 and end > 0 and text.startswith(BOM):
-            continue  # the byte-order mark is the file's encoding signature, not prose
-        edits.append(Edit(start, end, is_unsafe, v.code, replacement))
+        if edit is not None:
+            edits.append(edit)
     return edits
+
+
+def offered_edits(text: str, violation: Violation, document: Document | None) -> list[Edit]:
+    """Every edit one finding offers, safe fix first, then each suggestion (an editor's quick
+    fixes); the same guards as ``candidate_edits``."""
+    options = [] if violation.fix is None else [(violation.fix, False)]
+    if plain_prose(document, *violation.span):
+        options += [(s, True) for s in violation.suggestions if s != violation.fix]
+    crlf = "\r\n" in text
+    edits = (_guarded(text, crlf, violation, r, unsafe) for r, unsafe in options)
+    return [edit for edit in edits if edit is not None]
+
+
+def _guarded(text: str, crlf: bool, v: Violation, replacement: str, unsafe: bool) -> Edit | None:
+    start, end = v.span
+    if crlf:  # keep the file's newline style in what is inserted
+        replacement = re.sub(r"\r?\n", "\r\n", replacement)
+    if text[start:end] == replacement:
+        return None
+    if _splits_crlf(text, start) or _splits_crlf(text, end):
+        return None
+    if start == 0 and end > 0 and text.startswith(BOM):
+        return None  # the byte-order mark is the file's encoding signature, not prose
+    return Edit(start, end, unsafe, v.code, replacement)
 
 
 def _splits_crlf(text: str, offset: int) -> bool:
     return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
 
 
-def _plain_prose(document: Document | None, start: int, end: int) -> bool:
+def plain_prose(document: Document | None, start: int, end: int) -> bool:
     """True when the source span is the prose it stands for (no markup inside to destroy)."""
     if document is None:
         return False

@@ -1,0 +1,1 @@
+"""The language server (``draftlint server``): diagnostics and quick fixes in writers' editors."""
