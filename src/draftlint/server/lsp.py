@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -240,4 +241,8 @@ def create_server() -> DraftlintServer:
 def serve() -> None:
     """Serve LSP on standard input and output until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="draftlint-server: %(message)s")
-    create_server().start_io()
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    # Standard output is the protocol's channel: a stray print anywhere (a library's notice)
+    # would corrupt it, so everything else written there goes to standard error instead.
+    sys.stdout = sys.stderr
+    create_server().start_io(stdin, stdout)
