@@ -495,3 +495,18 @@ def test_run_together_phrases_are_warned_and_web_brands_noted() -> None:
     assert joined_split(LEX, "badweather").confidence >= 0.5  # "bad" heads compounds, but
     assert joined_split(LEX, "carmaking").confidence < 0.5  # "car making" is no phrase
     assert joined_split(LEX, "megaflops") is None  # a prefix, not a word
+
+
+@pytest.mark.parametrize("typo", ["plsudits", "upsurgw", "snappwrs", "blacllists"])
+def test_an_unwritten_string_one_edit_from_a_rare_word_is_a_warning(typo: str) -> None:
+    verdict = classify_unknown(LEX, typo)
+    assert verdict.is_typo and verdict.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("trailblazed", "trailblazer"), ("teraflop", "teraflops"), ("chea", "cheap")],
+)
+def test_unlisted_forms_and_short_strings_stay_notes(word: str, form: str) -> None:
+    verdict = classify_unknown(LEX, word)
+    assert form in verdict.suggestions and verdict.confidence < 0.5

@@ -367,10 +367,40 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
     confidence = round(_sigmoid(z), 3)
     if capital and not initial:
         confidence = min(confidence, 0.45)
+    elif (
+        not capital
+        and own == 0.0
+        and len(t) >= UNWRITTEN_MIN_LENGTH
+        and any(
+            c.cost <= UNWRITTEN_MAX_COST and not _related_forms(t, c.word.lower())
+            for c in cands[:3]
+        )
+    ):
+        # No word list and no web count knows the string, and one edit makes it a word: a
+        # slip, whatever the word's own frequency (the model above doubts "plsudits" because
+        # "plaudits" is rare). What stays doubtful is an unlisted form of the word itself.
+        confidence = max(confidence, UNWRITTEN_CONFIDENCE)
     if confidence < 0.2:
         kind = "name" if capital else "rare"
         return Verdict(False, confidence, suggestions, kind)
     return Verdict(True, confidence, suggestions, "typo")
+
+
+#: A lowercase string of this length or more that no list or web count knows, within one
+#: edit (this cost) of a word, is a typo at least this sure (a warning).
+UNWRITTEN_MIN_LENGTH = 5
+UNWRITTEN_MAX_COST = 1.1
+UNWRITTEN_CONFIDENCE = 0.5
+_SUFFIXES = ("", "s", "es", "d", "ed", "r", "er", "ers", "ing", "ly", "y")
+
+
+def _related_forms(a: str, b: str) -> bool:
+    """Two forms of one stem ("trailblazed", "trailblazer"; "teraflop", "teraflops"): an
+    unlisted inflection or derivation, not a slip."""
+    stems_a = {a[: len(a) - len(s)] for s in _SUFFIXES if a.endswith(s) and len(a) - len(s) >= 3}
+    return any(
+        b[: len(b) - len(s)] in stems_a for s in _SUFFIXES if b.endswith(s) and len(b) > len(s)
+    )
 
 
 #: A capitalised slip: the word it misses must be this frequent (zipf: Finland 4.0, Bristol
