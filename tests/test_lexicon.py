@@ -510,3 +510,16 @@ def test_an_unwritten_string_one_edit_from_a_rare_word_is_a_warning(typo: str) -
 def test_unlisted_forms_and_short_strings_stay_notes(word: str, form: str) -> None:
     verdict = classify_unknown(LEX, word)
     assert form in verdict.suggestions and verdict.confidence < 0.5
+
+
+def test_a_rarely_written_string_is_a_capital_slip_only_cheaply_near_a_very_common_word() -> None:
+    from draftlint.lexicon.names import capital_slip
+
+    # the web writes these a little (another language's word, a misspelling) ...
+    for typed, meant in (("Desember", "December"), ("Londen", "London"), ("Russain", "Russian")):
+        assert 1.0 <= LEX.zipf(typed) < 1.5, typed
+        slip = capital_slip(LEX, typed)
+        assert slip is not None and slip.suggestions[0] == meant, typed
+    # ... a string written more often than that is a name of its own, however near
+    for name in ("Irland", "Parul"):
+        assert LEX.zipf(name) >= 1.5 and capital_slip(LEX, name) is None, name

@@ -412,6 +412,11 @@ CAPITAL_MAX_COST = 1.1
 #: 1.6, Paes 2.2); slips of the keyboard are not (Briastol 0). Common misspellings that the
 #: web does write ("Febuary" 1.8) are on the misspelling list instead.
 CAPITAL_MAX_OWN = 1.0
+#: A string the web writes rarely (another language's word, a misspelling: "Desember" 1.1,
+#: "Londen" 1.3) is still a slip when one cheap edit makes a word this much more frequent.
+CAPITAL_RARE_OWN = 1.5
+CAPITAL_RARE_MAX_COST = 0.8
+CAPITAL_RARE_MARGIN = 3.5
 
 
 def _near_words(lex: Lexicon, t: str) -> list:
@@ -435,7 +440,7 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     ("Brittan": Brittany, Britton, Britain) is a name of its own.
     """
     own = lex.zipf(t)
-    if own >= CAPITAL_MAX_OWN:
+    if own >= CAPITAL_RARE_OWN:
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
     capitals = [
         c
@@ -453,6 +458,10 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
         or best.word.lower().rstrip("s") == t.lower().rstrip("s")
     ):
         return None
+    if own >= CAPITAL_MAX_OWN and (
+        best.cost > CAPITAL_RARE_MAX_COST or best.zipf - own < CAPITAL_RARE_MARGIN
+    ):
+        return None  # rare on the web, not unwritten: only a cheap slip of a very common word
     sure = best.cost <= 0.75 and best.zipf >= 4.0
     others = tuple(dict.fromkeys(c.word for c in capitals if c is not best))[:4]
     return Verdict(True, 0.85 if sure else 0.6, (best.word, *others), "typo")
