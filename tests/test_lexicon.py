@@ -523,3 +523,9 @@ def test_a_rarely_written_string_is_a_capital_slip_only_cheaply_near_a_very_comm
     # ... a string written more often than that is a name of its own, however near
     for name in ("Irland", "Parul"):
         assert LEX.zipf(name) >= 1.5 and capital_slip(LEX, name) is None, name
+
+
+@pytest.mark.parametrize("typo", ["negoshiated", "catastrofic", "hospitall"])
+def test_an_unwritten_long_string_two_edits_from_a_common_word_is_a_warning(typo: str) -> None:
+    verdict = classify_unknown(LEX, typo)
+    assert verdict.is_typo and verdict.confidence >= 0.5, verdict

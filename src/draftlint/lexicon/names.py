@@ -28,7 +28,7 @@ from draftlint.lexicon.store import CAP, HEAD, LOWER, RARE
 from draftlint.lexicon.tokens import is_acronym, is_skippable, normalise
 
 if TYPE_CHECKING:
-    from draftlint.lexicon.lexicon import Lexicon
+    from draftlint.lexicon.lexicon import Lexicon, Suggestion
 
 
 class Verdict(NamedTuple):
@@ -339,8 +339,9 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
         return Verdict(False, 0.0, (), "skip")  # 4Cast, 1Xtra: product names and codes
     if len(t) > 2 and t[0].islower() and t[1].isupper():
         return Verdict(False, 0.0, (), "name")  # eDonkey, iTunes
-    if "ll" in t and lex.is_word(t.replace("ll", "l", 1)):
-        return Verdict(False, 0.0, (), "rare")  # diallers: the British doubling of dialers
+    if 0 <= t.find("ll") < len(t) - 2 and lex.is_word(t.replace("ll", "l", 1)):
+        # diallers: the British doubling of dialers (before a suffix: "hospitall" is a slip)
+        return Verdict(False, 0.0, (), "rare")
     near = _near_name(lex, t, names) if capital else None
     if near:
         return Verdict(True, 0.6 if own < 2.0 else 0.3, (near,), "name-variant")
@@ -371,10 +372,7 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
         not capital
         and own == 0.0
         and len(t) >= UNWRITTEN_MIN_LENGTH
-        and any(
-            c.cost <= UNWRITTEN_MAX_COST and not _related_forms(t, c.word.lower())
-            for c in cands[:3]
-        )
+        and any(_unwritten_slip_of(t, c) for c in cands[:3])
     ):
         # No word list and no web count knows the string, and one edit makes it a word: a
         # slip, whatever the word's own frequency (the model above doubts "plsudits" because
@@ -387,11 +385,24 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
 
 
 #: A lowercase string of this length or more that no list or web count knows, within one
-#: edit (this cost) of a word, is a typo at least this sure (a warning).
+#: edit (this cost) of a word, or two of a common word, is a typo this sure (a warning).
 UNWRITTEN_MIN_LENGTH = 5
 UNWRITTEN_MAX_COST = 1.1
 UNWRITTEN_CONFIDENCE = 0.5
+#: Two edits away, a long string must be a slip of a common word.
+UNWRITTEN_FAR_LENGTH = 7
+UNWRITTEN_FAR_COST = 1.71  # two cheap edits (1.7), with room for rounding
+UNWRITTEN_FAR_ZIPF = 3.5
 _SUFFIXES = ("", "s", "es", "d", "ed", "r", "er", "ers", "ing", "ly", "y")
+
+
+def _unwritten_slip_of(t: str, c: Suggestion) -> bool:
+    near = c.cost <= UNWRITTEN_MAX_COST or (
+        len(t) >= UNWRITTEN_FAR_LENGTH
+        and c.cost <= UNWRITTEN_FAR_COST
+        and c.zipf >= UNWRITTEN_FAR_ZIPF
+    )
+    return near and not _related_forms(t, c.word.lower())
 
 
 def _related_forms(a: str, b: str) -> bool:

@@ -27,8 +27,8 @@ from pygls.uris import to_fs_path
 
 from draftlint import __version__
 from draftlint.config.discovery import CONFIG_FILES, find_config_file, load_config
-from draftlint.config.vale_ini import VALE_CONFIG_NAMES
 from draftlint.config.settings import Config, ConfigError
+from draftlint.config.vale_ini import VALE_CONFIG_NAMES
 from draftlint.drafts import formats
 from draftlint.registry import documented_rules, registry_for
 from draftlint.rule import Rule
