@@ -431,6 +431,9 @@ def test_loaded_once() -> None:
         ("The park, EuroDisney, opened late.\n", "INFO"),
         # a phrase run together ("Prime Minister"): sure
         ("The Minister spoke first. Later the PrimeMinister agreed.\n", "ERROR"),
+        # the web writes these run together too, but the phrase a hundred times as often
+        ("Exports to the MiddleEast rose.\n", "WARNING"),
+        ("Shares fell in NewYork trade.\n", "WARNING"),
     ],
 )
 def test_camel_join_severity_follows_the_evidence(text: str, severity: str) -> None:
@@ -439,6 +442,16 @@ def test_camel_join_severity_follows_the_evidence(text: str, severity: str) -> N
 
     found = lint_text(text, "draft.txt", config=Config(select=("WS101",))).violations
     assert [(v.code, v.severity.name) for v in found] == [("WS101", severity)]
+
+
+@pytest.mark.parametrize("brand", ["YouTube", "PlayStation", "MasterCard", "ThyssenKrupp"])
+def test_brands_the_web_writes_as_one_are_not_joins(brand: str) -> None:
+    from draftlint.config.settings import Config
+    from draftlint.run.lint import lint_text
+
+    text = f"Sales at {brand} rose.\n"
+    found = lint_text(text, "draft.txt", config=Config(select=("WS101",))).violations
+    assert [v.severity.name for v in found] in ([], ["INFO"])
 
 
 # ------------------------------------------------------------- listed misspellings

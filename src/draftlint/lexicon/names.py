@@ -131,6 +131,27 @@ PHRASE_LIFT = 1.5
 COMPOUND_LIFT = 1.0
 
 
+#: How much more often (zipf) the web writes a pair of words apart than run together for
+#: the run-together string to be a slip of the pair even though the web writes it too.
+JOINED_PHRASE_MARGIN = 2.0
+
+
+def _phrase_zipf(lex: Lexicon, head: str, tail: str) -> float:
+    """The pair's frequency on the zipf scale: the head's, times P(tail | head)."""
+    from draftlint.context import model as ngram  # noqa: PLC0415 - loads only for a split
+
+    h, t = head.lower(), tail.lower()
+    return lex.zipf(h) + ngram.logprob(None, h, t)
+
+
+def _phrase_slip(lex: Lexicon, head: str, tail: str, own: float) -> bool:
+    """The web writes the pair apart far more often than together ("New York" 5.6, "NewYork"
+    2.5), and as a phrase: a string it also writes run together is still a slip of it."""
+    return _phrase_zipf(lex, head, tail) - own >= JOINED_PHRASE_MARGIN and (
+        _lift(head, tail) >= PHRASE_LIFT
+    )
+
+
 def _lift(head: str, tail: str) -> float:
     from draftlint.context import model as ngram  # noqa: PLC0415 - loads only for a split
 
@@ -201,10 +222,12 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
 def _camel_split(
     lex: Lexicon, t: str, bounds: list[int], known_names: Iterable[str]
 ) -> Split | None:
-    if len(bounds) != 1 or lex.zipf(t) >= 2.5:
-        return None  # GlaxoSmithKline-like brands, or a string the web writes as one
+    if len(bounds) != 1:
+        return None  # GlaxoSmithKline-like brands
     i = bounds[0]
     head, tail = t[:i], t[i:]
+    if lex.zipf(t) >= 2.5 and not _phrase_slip(lex, head, tail, lex.zipf(t)):
+        return None  # a string the web writes as one (YouTube, PlayStation)
     if head in NAME_PARTICLES or len(head) < 2 or not head[0].isupper():
         return None  # DeSantis, LaGuardia, iPhone
     names = set(known_names)
@@ -228,8 +251,12 @@ def _camel_split(
     )
     if head_named and tail_named:
         return Split([head, tail], 0.9)
-    if lex.zipf(t) >= 1.0 or head.lower() in FUNCTION_WORDS or len(head) < 3:
-        return Split([head, tail], 0.45)  # the web writes it (EuroDisney), or InStat, MySite
+    if head.lower() in FUNCTION_WORDS or len(head) < 3:
+        return Split([head, tail], 0.45)  # InStat, MySite
+    if lex.zipf(t) >= 1.0:
+        # The web writes it (EuroDisney, a brand): a note, unless the web writes the two
+        # words apart a hundred times as often and as a phrase ("UnitedStates", "MiddleEast")
+        return Split([head, tail], 0.6 if _phrase_slip(lex, head, tail, lex.zipf(t)) else 0.45)
     # two known words: a phrase run together ("NorthernIreland", "AssociatedPress") is
     # sure; a pair that is no phrase ("PowerPage", "AutoLinks") may be a brand, but one the
     # web does not write: worth a warning
