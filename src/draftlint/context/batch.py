@@ -38,7 +38,7 @@ class _Token(NamedTuple):
 
     ids: tuple[int, ...]  # model ids of its LM words; () for punctuation
     shape: int  # bit 1: capitalised; bit 2: holds digits (and is not a plain word)
-    word: str  # its one LM word, if it has exactly one and the model knows it; else ""
+    word: str  # its one LM word, if it has exactly one (known to the model or not); else ""
     alpha: bool  # letters only
     clitic: str  # "n't", "'s" ... if the token is such a clitic, else ""
     slip_case: int  # 2: lowercase, 1: Capitalised (a slip only at a sentence's start), 0: other
@@ -58,9 +58,10 @@ def _token(model: NgramModel, tok: str) -> _Token:
     if found is None:
         if len(cache) >= _TOKEN_CACHE:
             cache.clear()
-        ids = tuple(model.ids.get(w, OOV) for w in lm_words(tok))
+        words = lm_words(tok)
+        ids = tuple(model.ids.get(w, OOV) for w in words)
         shape = int(tok[:1].isupper()) | 2 * (not tok.isalpha() and any(c.isdigit() for c in tok))
-        word = model.words[ids[0]] if len(ids) == 1 and ids[0] >= 0 else ""
+        word = words[0] if len(words) == 1 else ""  # known to the model or not (see slip_scores)
         clitic = tok.replace("\u2019", "'").lower()
         found = cache[tok] = _Token(
             ids,

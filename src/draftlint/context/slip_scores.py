@@ -102,8 +102,13 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
         model: NgramModel,
         dialect_pairs: frozenset[frozenset[str]],
         exclude: Mapping[str, tuple[str, ...]] | None = None,
+        unknown: str = "known",
     ) -> None:
         self.listed = listed
+        # which observed words get generated alternatives: those the model knows ("known"),
+        # those it does not ("only": a string outside its 72,000 words that a frequent word
+        # one edit away would fit, "ks" for "is"), or both ("also")
+        self.unknown = unknown
         self.exclude = exclude or {}
         self.model = model
         self.dialect_pairs = dialect_pairs
@@ -116,7 +121,10 @@ class SlipCandidates(Mapping[str, tuple[str, ...]]):
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def _generated(self, word: str) -> tuple[str, ...]:
-        if len(word) < 2 or not word.isalpha() or word not in self.model.ids:
+        if len(word) < 2 or not word.isalpha():
+            return ()
+        known = word in self.model.ids
+        if (self.unknown == "known" and not known) or (self.unknown == "only" and known):
             return ()
         near = {a for key in _deletes(word) for a in self._keys.get(key, ())}
         return tuple(
@@ -166,6 +174,18 @@ def dialect_pairs() -> frozenset[frozenset[str]]:
 def slip_candidates() -> SlipCandidates:
     """The listed confusion sets with the frequent words one edit away (see above)."""
     return SlipCandidates(confusion_sets(), get_model(), dialect_pairs())
+
+
+@functools.cache
+def batch_candidates() -> SlipCandidates:
+    """What a batch marks for scoring: every pass's words, the model's unknown ones too."""
+    return SlipCandidates(confusion_sets(), get_model(), dialect_pairs(), unknown="also")
+
+
+@functools.cache
+def unknown_candidates() -> SlipCandidates:
+    """Alternatives of the words the model does not know: judged apart (``slips.scan``)."""
+    return SlipCandidates({}, get_model(), dialect_pairs(), unknown="only")
 
 
 @functools.cache
@@ -227,7 +247,7 @@ def slip_steps(
         got = rows.get(word)
         if got is None:  # the word's alternatives and model ids, once per process
             names = [a for a in confusions[word] if a in model.ids]
-            got = rows[word] = (names, [model.ids[word], *(model.ids[a] for a in names)])
+            got = rows[word] = (names, [model.ids.get(word, OOV), *(model.ids[a] for a in names)])
         alt_names.append(got[0])
         rows_cand.extend([c] * len(got[1]))
         rows_var.extend(got[1])

@@ -48,12 +48,14 @@ from draftlint.context.sensitivity import DEFAULT_SENSITIVITY, Sensitivity, sens
 from draftlint.context.slip_scores import (
     CONFUSION_FILE,
     SlipScores,
+    batch_candidates,
     confusion_sets,
     edit_candidates,
     parse_confusion_sets,
     score_slips,
     slip_candidates,
     slip_steps,
+    unknown_candidates,
 )
 from draftlint.data_files import data_dir
 
@@ -85,6 +87,7 @@ class Slip(NamedTuple):
     index: int
     alternative: str
     score: float
+    unknown: bool = False  # the word is outside the model's vocabulary (see _decide_unknown)
 
 
 class DroppedWord(NamedTuple):
@@ -272,6 +275,32 @@ def _decide_slips(
     return found
 
 
+#: An observed word the model does not know is a slip of a frequent word one edit away when
+#: the alternative makes the window this much likelier (log10, at sensitivity 0.5; each 0.1
+#: of sensitivity moves it by UNKNOWN_LLR_STEP), and fits the words after it too.
+UNKNOWN_MIN_LLR = 5.0
+UNKNOWN_LLR_STEP = 0.4
+
+
+def _decide_unknown(
+    uc: SlipScores, sentences: Sequence[Sequence[str]], level: float, model: NgramModel
+) -> list[tuple[int, Slip]]:
+    """Slips among the words outside the model ("ks" for "is", "tb" for "to"). The model
+    charges an unknown word a flat probability, so the learned weights of the other passes
+    do not apply; a plain threshold on the likelihood ratio does, set on the tuning half."""
+    if not len(uc.word):
+        return []
+    threshold = UNKNOWN_MIN_LLR - UNKNOWN_LLR_STEP * 10 * (level - 0.5)
+    keep = (uc.llr >= threshold) & (uc.right >= 0) & np.isfinite(uc.llr)
+    found = []
+    for k in np.flatnonzero(keep):
+        s, t = int(uc.sentence[k]), int(uc.token[k])
+        if fits_as_written(sentences[s], t, uc.word[k], uc.alternative[k], model):
+            continue
+        found.append((s, Slip(t, uc.alternative[k], round(float(uc.llr[k]), 3), unknown=True)))
+    return found
+
+
 def _decide_gaps(gs: GapScores, level: float, model: NgramModel) -> list[tuple[int, DroppedWord]]:
     """The scored gaps that clear the threshold, as (sentence, dropped word) in order."""
     if not len(gs.word):
@@ -308,11 +337,13 @@ def scan(
     out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]
     if not sentences:
         return out
-    b = build_batch(sentences, model, slip_candidates() if generated else listed)
+    b = build_batch(sentences, model, batch_candidates() if generated else listed)
     steps = [slip_steps(b, model, listed), gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)]
     if generated:
         steps.append(slip_steps(b, model, edit_candidates()))
-    sc, gs, *edits = drive(model, steps)
+        steps.append(slip_steps(b, model, unknown_candidates()))
+    sc, gs, *generated_scores = drive(model, steps)
+    edits, unknown = generated_scores[:1], generated_scores[1:]
     for s, slip in _decide_slips(sc, sentences, level, model):
         out[s][0].append(slip)
     for ec in edits:  # a word the listed pass flagged is not flagged twice
@@ -322,6 +353,10 @@ def scan(
             if all(found.index != slip.index for found in out[s][0]):
                 out[s][0].append(slip)
                 out[s][0].sort(key=lambda x: x.index)
+    for uc in unknown:  # words outside the model: no other pass scored them
+        for s, slip in _decide_unknown(uc, sentences, level, model):
+            out[s][0].append(slip)
+            out[s][0].sort(key=lambda x: x.index)
     for s, gap in _decide_gaps(gs, level, model):
         out[s][1].append(gap)
     return out

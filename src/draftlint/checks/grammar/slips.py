@@ -11,6 +11,7 @@ from typing import Any
 
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs
+from draftlint.lexicon.judge import lexicon_for
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
@@ -57,6 +58,9 @@ def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[
     "affect/effect ... in rules/lists/confusion-sets.txt) and, for any word, the 300 most "
     "frequent words one edit away (fir/for, he/the, top/to), except inflections, "
     "dialect pairs and a/an (a capitalised word is weighed against the listed sets only). "
+    "A lowercase word the model does not know at all (a dictionary word such as 'ks' or 'tb', "
+    "rare in edited prose) is a slip when a frequent word one edit away makes its context far "
+    "likelier ('Robinson ks the right man': is). "
     "The threshold follows the sensitivity setting. A few uses the model "
     "cannot see are let through: 'nor' after 'neither' or another negative, 'than' after a "
     "comparative, 'if' opening a clause, 'too' before a comma, 'now' after a modal or 'have', "
@@ -68,9 +72,16 @@ def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[
 )
 def real_word_slip(document: Document, context: Context) -> Iterator[Finding]:
     tokens = document.analysis.tokens
+    lexicon = None
     for slips, _, indexes in _scan(document, context.settings.sensitivity):
         for slip in slips:
             token = tokens[indexes[slip.index]]
+            if slip.unknown:
+                # a word the model does not know: SP101's when no dictionary knows it either
+                # ("lasp"), and the writer's own when their vocabulary lists it
+                lexicon = lexicon or lexicon_for(context.settings.vocabularies)
+                if not lexicon.is_word(token.text) or lexicon.is_accepted(token.text):
+                    continue
             yield Finding(
                 Span(token.start, token.end),
                 f"{token.text!r} is probably a slip for {slip.alternative!r} here",
