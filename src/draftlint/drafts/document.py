@@ -42,24 +42,8 @@ class Document:
     # ----------------------------------------------------------------- positions
     @cached_property
     def line_starts(self) -> list[int]:
-        """Offsets at which each line of ``text`` starts.
-
-        A line ends at "\\n", at "\\r\\n" or at a lone "\\r", as editors count them.
-        """
-        starts = [0]
-        text = self.text
-        i = 0
-        n = len(text)
-        while True:
-            j = _next_line_break(text, i)
-            if j < 0:
-                break
-            step = 2 if text.startswith("\r\n", j) else 1
-            i = j + step
-            starts.append(i)
-            if i >= n:
-                break
-        return starts
+        """Offsets at which each line of ``text`` starts (see :func:`line_starts`)."""
+        return line_starts(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a source offset.
@@ -106,6 +90,26 @@ class Document:
     @property
     def identity_mapped(self) -> bool:
         return self._src_start is None
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` starts.
+
+    A line ends at "\\n", at "\\r\\n" or at a lone "\\r", as editors (and LSP) count them.
+    """
+    starts = [0]
+    i = 0
+    n = len(text)
+    while True:
+        j = _next_line_break(text, i)
+        if j < 0:
+            break
+        step = 2 if text.startswith("\r\n", j) else 1
+        i = j + step
+        starts.append(i)
+        if i >= n:
+            break
+    return starts
 
 
 def _next_line_break(text: str, start: int) -> int:

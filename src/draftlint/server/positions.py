@@ -4,16 +4,17 @@ LSP ends a line at "\\n", "\\r\\n" or "\\r" only, not at the other breaks ``str.
 knows (U+2028, NEL, form feed...), and counts characters in UTF-16 code units unless the
 client chose UTF-8 or UTF-32 at initialisation. Getting either wrong puts every squiggle after
 an emoji or an old Mac line ending in the wrong place, so the index is built here, once per
-text, instead of taken from pygls's document (which splits lines with ``splitlines``).
+text from the lines the Document counts (``drafts.document.line_starts``), not from pygls's
+document (which splits lines with ``splitlines``).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+
+from draftlint.drafts.document import line_starts
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _units(segment: str, encoding: str) -> int:
@@ -30,7 +31,7 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
-        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, character) of a character offset (clamped to the text)."""
