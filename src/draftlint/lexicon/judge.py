@@ -144,6 +144,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         (
             (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
             for i in words
+            if not tokens[i].text[:1].islower()  # learn_names reads capitalised words only
         ),
     )
     counts = Counter(tokens[i].text for i in words)
@@ -151,7 +152,12 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
     alone = _Counts(
         counts,
         Counter(tokens[words[k]].text for k in mid),
-        Counter(tokens[words[k]].text for k in mid if not _in_capitalised_run(tokens, words, k)),
+        Counter(
+            text
+            for k in mid
+            if (text := tokens[words[k]].text)[:1].isupper()  # only capitals are asked about
+            and not _in_capitalised_run(tokens, words, k)
+        ),
     )
     found = []
     prose = document.prose
