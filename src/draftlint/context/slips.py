@@ -341,7 +341,10 @@ def scan(
     steps = [slip_steps(b, model, listed), gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)]
     if generated:
         steps.append(slip_steps(b, model, edit_candidates()))
-        steps.append(slip_steps(b, model, unknown_candidates()))
+        if any(word not in model.ids for _p, _s, _t, word in b.slips):
+            # most documents have none: the pass's fixed cost (its arrays, its rounds of
+            # lookups) is then not paid at all
+            steps.append(slip_steps(b, model, unknown_candidates()))
     sc, gs, *generated_scores = drive(model, steps)
     edits, unknown = generated_scores[:1], generated_scores[1:]
     for s, slip in _decide_slips(sc, sentences, level, model):
