@@ -84,9 +84,10 @@ _GLUED_COMMA = re.compile(r"(?<![\w.@/\\-])([^\W\d_]*[a-z]{2})([,;])([A-Za-z][a-
     Severity.ERROR,
     "No space after a full stop, question mark, exclamation mark, comma or semicolon.",
     what='A word glued to the next one by its punctuation: "month.The", "said,that", '
-    '"Hodgson,Martin". Never '
+    '"Hodgson,Martin", "Naude,economist" (after a comma each side is a known word or a '
+    "capitalised name). Never "
     "flagged: abbreviations (U.S., e.g., H.R.), decimals (3.5), initials, file names, "
-    "domains, URLs and e-mail addresses.",
+    'domains, URLs, e-mail addresses and lowercase strings that are no words ("usr,grp").',
     why="The missing space is easy to miss on screen and obvious in print.",
     bad="The vote failed last month.The house rose.",
     good="The vote failed last month. The house rose.",
@@ -106,12 +107,11 @@ def missing_space_after_punctuation(document: Document, context: Context) -> Ite
 
                 lexicon = lexicon_for(context.settings.vocabularies)
                 left_word, right_word = match.group(1), match.group(3)
-                # two words, or a name before a capitalised word ("Hodgson,Martin Corry")
-                left_ok = lexicon.is_word(left_word) or (
-                    left_word[:1].isupper() and right_word[:1].isupper()
-                )
-                if not (left_ok and lexicon.is_word(right_word)):
-                    continue  # "a,b" in a formula, "x,y": not two words
+                # each side a word or a name: "Aramburu,and", "country,Agence", "Hodgson,Martin"
+                if not all(
+                    lexicon.is_word(side) or side[:1].isupper() for side in (left_word, right_word)
+                ):
+                    continue  # "abc,def" in a formula or a code: not two words
             mark = match.group(2)
             at = match.start(2)
             yield Finding(
