@@ -12,6 +12,12 @@ import functools
 import re
 
 from draftlint.context.model import get_model
+from draftlint.drafts.spans import OBJECT
+
+#: What the model reads for an inline object (code, an image, an autolink): a word it does not
+#: know, so that the words on either side are not read as neighbours ("If `x` is" is not "If
+#: is"), and no slip or gap is looked for beside it.
+OBJECT_WORD = "<object>"
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -119,6 +125,8 @@ def lm_words(token: str) -> tuple[str, ...]:
     Returns ``()`` for a token without letters or digits (punctuation). A word the model does not
     know comes back unchanged (lowercased) and scores as out-of-vocabulary.
     """
+    if token == OBJECT:
+        return (OBJECT_WORD,)
     model = get_model()
     tok = token.translate(_APOSTROPHES).strip("'\"()[]{}.,;:!?")
     if not any(c.isalnum() for c in tok):

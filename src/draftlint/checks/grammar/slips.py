@@ -15,8 +15,8 @@ from draftlint.lexicon.judge import lexicon_for
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
-#: Tokens the model reads; any other token (symbol, URL, object ...) is passed as a comma.
-_SCANNED = ("word", "number", "abbrev", "punct")
+#: Tokens the model reads; any other token (a symbol, a URL ...) is passed as a comma.
+_SCANNED = ("word", "number", "abbrev", "punct", "object")
 
 
 def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[Any], list[int]]]:
@@ -32,8 +32,9 @@ def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[
             if sentence.paragraph in headlines:
                 continue  # titles drop their function words on purpose
             sentences.append(list(range(sentence.first_token, sentence.last_token)))
-        # Symbols ("Marks & Spencer"), URLs and inline objects stay in the sentence as a comma:
-        # the model reads no word there, and no gap beside one is a dropped word.
+        # Symbols ("Marks & Spencer") and URLs stay in the sentence as a comma: the model reads
+        # no word there, and no gap beside one is a dropped word. An inline object (code, an
+        # image) stands for words the model cannot see: it reads an unknown word there.
         texts = [
             [t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
             for indexes in sentences
