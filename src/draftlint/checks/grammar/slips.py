@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from draftlint.checks.grammar.syntax import parsed_holes
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs
 from draftlint.lexicon.judge import lexicon_for
@@ -105,10 +106,22 @@ def real_word_slip(document: Document, context: Context) -> Iterator[Finding]:
     good="They will continue to offer help to the region.",
 )
 def dropped_word(document: Document, context: Context) -> Iterator[Finding]:
+    seen: set[int] = set()
+    # first the holes a parse shows (warnings), then the n-gram model's notes
+    for before, word, after in parsed_holes(document):
+        seen.add(after.start)
+        yield Finding(
+            Span(before.start, after.end),
+            f"a word is missing: {before.text} {word} {after.text}",
+            (f"{before.text} {word} {after.text}",),
+            severity=Severity.WARNING,
+        )
     tokens = document.analysis.tokens
     for _, dropped, indexes in _scan(document, context.settings.sensitivity):
         for gap in dropped:
             after = tokens[indexes[gap.index]]
+            if after.start in seen:
+                continue
             before = tokens[indexes[gap.index - 1]] if gap.index > 0 else after
             yield Finding(
                 Span(before.start, after.end),

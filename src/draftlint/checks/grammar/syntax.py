@@ -1,0 +1,330 @@
+"""GR103-GR105: agreement, a stray comma and a missing subject, read from a dependency parse.
+
+The n-gram model sees three words at a time; these defects lie further apart ("any agreement
+he were to reach with a controversial leader such as Putin on policy issues are sure"), so
+the rules read the parse that ``parsed.parsed_sentences`` makes of the cued sentences. Each
+rule names its exceptions where the parse alone would raise a false alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from draftlint.checks.grammar.parsed import (
+    FLIPPED,
+    PLURAL_FORMS,
+    is_quoted,
+    other_number,
+    parsed_sentences,
+)
+from draftlint.data_files import read_list
+from draftlint.drafts.document import Document, Span
+from draftlint.rule import Context, rule
+from draftlint.syntax.parser import Word
+from draftlint.violation import Finding, Severity
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD"))
+#: words before a 'were' that make it a subjunctive ("if he were", "as though it were")
+_SUBJUNCTIVE = frozenset("if though wish suppose supposing imagine rather whether unless".split())
+#: words that make 'that he have' a mandative subjunctive ("insists that he have a say")
+_MANDATIVE = frozenset(
+    "insist insists insisted demand demands demanded require requires required recommend "
+    "recommends recommended suggest suggests suggested propose proposes proposed urge urges "
+    "urged ask asks asked essential important vital necessary".split()
+)
+#: tags of a first word that governs the words after it (preposition, subordinator, determiner)
+_GOVERNORS = frozenset(("IN", "DT", "WDT", "PRP$", "PDT"))
+#: tags that open a noun phrase: the words a stray comma separates from their governor
+_PHRASE_START = frozenset("DT PDT PRP$ NN NNS NNP NNPS JJ JJR JJS CD".split())
+_FINITE = frozenset((*FLIPPED, "had"))
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+
+
+@cache
+def collective_nouns() -> frozenset[str]:
+    return frozenset(read_list("lists/collective-nouns.txt"))
+
+
+@cache
+def comma_openers() -> frozenset[str]:
+    return frozenset(read_list("lists/comma-openers.txt"))
+
+
+@cache
+def singular_plurals() -> frozenset[str]:
+    return frozenset(read_list("lists/singular-plurals.txt"))
+
+
+def _case(model: str, word: str) -> str:
+    return word.capitalize() if model[:1].isupper() else word
+
+
+def _subject(words: Sequence[Word], i: int) -> int | None:
+    """The one subject of the verb at ``i`` (or of the verb it is an auxiliary of)."""
+    host = words[i].head if words[i].dep in ("aux", "auxpass") else i
+    found = [
+        k
+        for k, w in enumerate(words)
+        if w.dep in _SUBJECTS and k != host and (w.head == host or w.head == i)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def subject_number(words: Sequence[Word], s: int) -> str | None:
+    """'singular', 'plural', 'first' (I) or None when the number is not sure."""
+    subject = words[s]
+    low = subject.lower
+    if any(w.head == s and w.dep in ("conj", "cc") for w in words):
+        return None  # "Trump and Putin are"
+    if subject.tag == "PRP":
+        if low in ("he", "she", "it"):
+            return "singular"
+        if low in ("they", "we", "you"):
+            return "plural"
+        return "first" if low == "i" else None
+    if subject.tag == "NN":
+        if low in collective_nouns() or not subject.text.isalpha() or not subject.text.islower():
+            return None  # a collective, or a name the tagger took for a noun ("REM have")
+        # "a number of people are", "the rest of the votes were": the verb follows the 'of'
+        if any(w.head == s and w.dep == "prep" and w.lower == "of" for w in words):
+            return None
+        return "singular"
+    if subject.tag == "NNS":
+        return None if low in singular_plurals() or not low.isalpha() else "plural"
+    return None
+
+
+def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """(verb, subject) indexes of the number-marked verbs that disagree with their subject."""
+    lowered = [w.lower for w in words]
+    for i, verb in enumerate(words):
+        low = lowered[i]
+        if low in FLIPPED:
+            if verb.tag not in _FINITE_TAGS:
+                continue  # "will have", "what does it do": a base form agrees with nothing
+            plural = low in PLURAL_FORMS
+        elif verb.tag in ("VBZ", "VBP") and low.isalpha() and verb.dep != "aux":
+            if lowered[i - 1] in (",", "and", "or"):
+                continue  # "the sights, sounds and ...": a noun in a list, tagged as a verb
+            plural = verb.tag == "VBP"  # a present tense of any other verb: go / goes
+        else:
+            continue
+        s = _subject(words, i)
+        if s is None or s > i:
+            continue  # no single subject, or an inversion ("were he to", a question)
+        number = subject_number(words, s)
+        if number == "first":
+            wrong = low in ("is", "has", "does", "isn't", "hasn't", "doesn't") or (
+                low not in FLIPPED and not plural
+            )
+        elif number == "singular":
+            wrong = plural
+        elif number == "plural":
+            wrong = not plural
+        else:
+            continue
+        if not wrong:
+            continue
+        if number == "singular" and "and" in lowered[max(0, s - 4) : i]:
+            continue  # "gas and fuel oil are": a coordination the parse did not join
+        before = set(lowered[:i])
+        if low in ("were", "weren't") and before & _SUBJUNCTIVE:
+            continue
+        if low in ("have", "do") and before & _MANDATIVE:
+            continue
+        yield i, s
+
+
+@rule(
+    "GR103",
+    "subject-verb-agreement",
+    Severity.WARNING,
+    "A verb that does not agree with its subject in number (he were, the agreement ... are).",
+    what="A finite form of be, have or do whose subject, found by a dependency parse of the "
+    "sentence, is of the other number: a singular noun or he/she/it with 'are', 'were', "
+    "'have', 'do'; a plural noun or they/we/you with 'is', 'was', 'has', 'does'; 'I is'. The "
+    "subject may stand far from the verb, across a relative clause or a prepositional phrase. "
+    "Let through: collective nouns that British English reads as plural (rules/lists/"
+    "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
+    "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
+    "people are'), subjects joined by 'and', the subjunctive 'were' after if, though or wish, "
+    "'that he have' after insist or require, quoted speech and headlines. Only sentences "
+    "whose words give a cue of disagreement are parsed.",
+    why="Agreement slips appear when a sentence is rewritten and its subject changes; the "
+    "eye pairs the verb with the nearest noun, not with its subject.",
+    bad="Any agreement he reaches with Putin on policy issues are sure to draw scrutiny.",
+    good="Any agreement he reaches with Putin on policy issues is sure to draw scrutiny.",
+)
+def subject_verb_agreement(document: Document, context: Context) -> Iterator[Finding]:
+    for sentence in parsed_sentences(document):
+        words = sentence.words
+        for i, s in disagreements(words):
+            verb = words[i]
+            start, end = sentence.offset + verb.start, sentence.offset + verb.end
+            if is_quoted(document, start, end):
+                continue
+            other = other_number(verb.lower)
+            if other is None:
+                continue
+            fixed = _case(verb.text, other)
+            yield Finding(
+                Span(start, end),
+                f"{verb.text!r} does not agree with its subject {words[s].text!r}; "
+                f"did you mean {fixed!r}?",
+                (fixed,),
+            )
+
+
+@rule(
+    "GR104",
+    "stray-comma",
+    Severity.WARNING,
+    "A comma after a sentence's first word that governs what follows (Whatever, the ...).",
+    what="A comma right after a sentence-opening preposition, subordinating conjunction or "
+    "determiner (tagged so by the parse: whatever, although, because, despite, if, in, on, "
+    "at, as, his, the ...) when the next word opens the phrase the first word governs "
+    "('Whatever, the differences, both ...', 'On, Monday, ...'). Let through: words that "
+    "also stand alone as adverbs or interjections (before, after, besides, once, so, no, "
+    "like ... in rules/lists/comma-openers.txt), a parenthetical after the comma ('If, as "
+    "expected, ...', 'This, he said, is ...'), quoted speech and headlines.",
+    why="The comma cuts the opening word from its phrase and makes the reader stumble.",
+    bad="Whatever, the differences, both presidents may need each other.",
+    good="Whatever the differences, both presidents may need each other.",
+    fixable=True,
+)
+def stray_comma(document: Document, context: Context) -> Iterator[Finding]:
+    for sentence in parsed_sentences(document):
+        words = sentence.words
+        if len(words) < 4 or not stray_comma_after_first(words):
+            continue
+        start, end = sentence.offset + words[1].start, sentence.offset + words[1].end
+        if is_quoted(document, start, end):
+            continue
+        yield Finding(
+            Span(start, end),
+            f"stray comma after {words[0].text!r}: it cuts the word from '{words[2].text} ...'",
+            fix="",
+        )
+
+
+def stray_comma_after_first(words: Sequence[Word]) -> bool:
+    first, after = words[0], words[2]
+    if words[1].text != "," or first.tag not in _GOVERNORS or first.lower in comma_openers():
+        return False
+    if after.tag == "PRP":  # "If, you ...": a clause; "This, he said, is ...": a parenthesis
+        return first.tag == "IN" and first.lower not in ("whatever", "whichever")
+    return after.tag in _PHRASE_START
+
+
+def _pronoun_for(words: Sequence[Word], i: int) -> str:
+    """The subject a clause most likely lost: the last possessive before it, else by number."""
+    for w in reversed(words[:i]):
+        if w.lower in _POSSESSIVE_SUBJECT:
+            return _POSSESSIVE_SUBJECT[w.lower]
+        if w.lower in ("he", "she", "it", "they", "we"):
+            return w.lower
+    return "they" if words[i].lower in PLURAL_FORMS else "it"
+
+
+def missing_subjects(words: Sequence[Word]) -> Iterator[int]:
+    """Indexes of finite verbs with no subject right after a clause-opening prepositional
+    phrase: "and beyond his popularity is experiencing" reads the phrase as the subject."""
+    for i, verb in enumerate(words):
+        if i < 2 or verb.tag not in _FINITE_TAGS or verb.lower not in _FINITE:
+            continue
+        if verb.dep not in ("aux", "auxpass"):
+            continue  # a main verb may have its subject after it ("Among the targets are ...")
+        host = verb.head
+        if words[host].dep in ("relcl", "acl", "pcomp", "xcomp", "csubj", "amod"):
+            continue
+        if any(w.head in (host, i) and w.dep in (*_SUBJECTS, "expl", "csubj") for w in words):
+            continue
+        previous = words[i - 1]
+        if previous.dep != "pobj" or previous.tag not in ("NN", "NNS"):
+            continue
+        p = previous.head
+        if words[p].tag != "IN" or p == 0 or words[p - 1].lower not in ("and", "but"):
+            continue  # a sentence's opening phrase often lacks its comma ("In 2004 profits")
+        yield i
+
+
+@rule(
+    "GR105",
+    "missing-subject",
+    Severity.WARNING,
+    "A clause whose verb has no subject, often after a phrase (and beyond his popularity is ...).",
+    what="A finite auxiliary ('is experiencing', 'has shown') that a dependency parse gives "
+    "no subject, right after a prepositional phrase that opens a clause after 'and' or "
+    "'but': the subject was dropped ('and beyond his personal popularity [he] is experiencing lower ratings'). "
+    "The suggestion inserts the pronoun the sentence points to (the last possessive before "
+    "it: 'his' gives 'he'). Relative clauses, verbs that share a subject with the verb "
+    "before ('came and is staying'), quoted speech and headlines are let through.",
+    why="A dropped subject makes the phrase before the verb read as its subject, which "
+    "changes or breaks the sentence.",
+    bad="The economy is weak and beyond his popularity is facing lower ratings.",
+    good="The economy is weak and beyond his popularity he is facing lower ratings.",
+)
+def missing_subject(document: Document, context: Context) -> Iterator[Finding]:
+    for sentence in parsed_sentences(document):
+        words = sentence.words
+        for i in missing_subjects(words):
+            verb = words[i]
+            start, end = sentence.offset + verb.start, sentence.offset + verb.end
+            if is_quoted(document, start, end):
+                continue
+            pronoun = _pronoun_for(words, i)
+            yield Finding(
+                Span(start, end),
+                f"{verb.text!r} has no subject; a word may be missing: "
+                f"{words[i - 1].text} {pronoun} {verb.text}?",
+                (f"{pronoun} {verb.text}",),
+            )
+
+
+_SUPERLATIVE_IDIOMS = frozenset(("least", "best", "most", "worst", "latest", "earliest"))
+
+
+def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
+    """(index of the word before the gap, the word to insert) where the parse shows a hole:
+    a past participle right after a modal ("will [be] replaced", "could [be] limited"), or a
+    superlative after a preposition with no determiner ("one of [the] biggest outbreaks")."""
+    for i, word in enumerate(words[:-1]):
+        if word.tag == "MD":
+            j = i + 2 if words[i + 1].tag == "RB" else i + 1  # "will also replaced"
+            after = words[j] if j < len(words) else None
+            # a participle or an adjective in -ed right after a modal: "could [be] limited"
+            if after and (
+                after.tag == "VBN" or (after.tag in ("JJ", "VBD") and after.lower.endswith("ed"))
+            ):
+                yield j - 1, "be"
+        elif word.tag == "IN" and words[i + 1].tag == "JJS":
+            sup = words[i + 1]
+            if sup.lower in _SUPERLATIVE_IDIOMS or not sup.text.islower():
+                continue
+            if any(w.head == i + 1 and w.dep in ("det", "poss") for w in words):
+                continue
+            head = words[sup.head]
+            if sup.dep == "amod" and head.tag in ("NN", "NNS") and sup.head > i + 1:
+                yield i, "the"
+
+
+def parsed_holes(document: Document) -> Iterator[tuple[Word, str, Word]]:
+    """(word before, word to insert, word after) for every hole the parses show; the Words'
+    offsets are the document's prose offsets. Quoted speech is skipped."""
+    for sentence in parsed_sentences(document):
+        words = sentence.words
+        for i, word in dropped_words(words):
+            before, after = words[i], words[i + 1]
+            start, end = sentence.offset + before.start, sentence.offset + after.end
+            if is_quoted(document, start, end):
+                continue
+            yield (
+                before._replace(start=start, end=sentence.offset + before.end),
+                word,
+                after._replace(start=sentence.offset + after.start, end=end),
+            )
+
+
+RULES = (subject_verb_agreement, stray_comma, missing_subject)

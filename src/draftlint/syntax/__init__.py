@@ -1,0 +1,1 @@
+"""The syntactic layer: a dependency parse of the sentences the cheap passes find suspicious."""

@@ -1,0 +1,83 @@
+"""The grammar layer: the parse rules on hand-made parses, the cascade, and running without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from draftlint.checks.grammar import parsed
+from draftlint.checks.grammar.syntax import disagreements, dropped_words, stray_comma_after_first
+from draftlint.drafts import formats
+from draftlint.syntax.parser import Word
+
+
+def words(spec: str) -> list[Word]:
+    """'text/TAG/dep/head ...' -> Words (offsets are not read by the judges)."""
+    out = []
+    for n, item in enumerate(spec.split()):
+        text, tag, dep, head = item.split("/")
+        out.append(Word(n, n + len(text), text, tag, dep, int(head)))
+    return out
+
+
+def test_agreement_across_a_relative_clause_on_a_hand_made_parse() -> None:
+    wrong = words(
+        "any/DT/det/1 agreement/NN/nsubj/6 he/PRP/nsubj/3 reaches/VBZ/relcl/1 "
+        "on/IN/prep/1 issues/NNS/pobj/4 are/VBP/ROOT/6 sure/JJ/acomp/6"
+    )
+    assert list(disagreements(wrong)) == [(6, 1)]
+    right = [w._replace(text="is", tag="VBZ") if w.text == "are" else w for w in wrong]
+    assert list(disagreements(right)) == []
+
+
+def test_collective_nouns_coordination_and_subjunctive_pass() -> None:
+    assert not list(disagreements(words("the/DT/det/1 government/NN/nsubj/2 are/VBP/ROOT/2")))
+    joined = words("Trump/NNP/nsubj/3 and/CC/cc/0 Putin/NNP/conj/0 are/VBP/ROOT/3")
+    assert not list(disagreements(joined))
+    subjunctive = words("if/IN/mark/2 he/PRP/nsubj/2 were/VBD/ROOT/2 king/NN/attr/2")
+    assert not list(disagreements(subjunctive))
+    plain = words("he/PRP/nsubj/1 were/VBD/ROOT/1 king/NN/attr/1")
+    assert list(disagreements(plain)) == [(1, 0)]
+
+
+def test_stray_comma_needs_a_governing_first_word_and_a_phrase_after() -> None:
+    assert stray_comma_after_first(words("Whatever/WDT/advcl/4 ,/,/punct/4 the/DT/det/3 x/NNS/nsubj/4"))
+    assert not stray_comma_after_first(words("If/IN/mark/4 ,/,/punct/4 as/IN/mark/3 x/VBN/advcl/4"))
+    assert not stray_comma_after_first(words("Before/IN/advmod/4 ,/,/punct/4 the/DT/det/3 x/NN/nsubj/4"))
+
+
+def test_a_participle_after_a_modal_lacks_be() -> None:
+    hole = words("it/PRP/nsubj/2 could/MD/aux/2 limited/VBN/ROOT/2")
+    assert list(dropped_words(hole)) == [(1, "be")]
+    assert not list(dropped_words(words("it/PRP/nsubj/3 could/MD/aux/3 be/VB/auxpass/3 limited/VBN/ROOT/3")))
+
+
+def test_other_number() -> None:
+    pairs = {"goes": "go", "tries": "try", "watch": "watches", "link": "links", "is": "are"}
+    for verb, other in pairs.items():
+        assert parsed.other_number(verb) == other
+
+
+def test_only_cued_sentences_are_parsed() -> None:
+    text = (
+        "The talks went well and both sides agreed to meet again.\n\n"
+        "Any agreement he reaches with Putin on policy issues are sure to draw scrutiny.\n"
+    )
+    document = formats.parse("x.txt", text, "text")
+    chosen = parsed.parsed_sentences(document)
+    assert [text[s.offset : s.offset + 3] for s in chosen] == ["Any"]
+
+
+def test_without_the_parser_the_run_says_so_and_goes_on(seed_path, tmp_path) -> None:
+    env = {"DRAFTLINT_NO_PARSER": "1", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "draftlint", "check", "--no-cache", str(seed_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "grammar rules GR103-GR105" in done.stderr and "DRAFTLINT_NO_PARSER" in done.stderr
+    assert "GR101" in done.stdout and "SP101" in done.stdout  # everything else ran
+    assert "GR103" not in done.stdout
