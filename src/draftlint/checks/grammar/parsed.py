@@ -18,9 +18,11 @@ the speaker's grammar. One parse of all the cued sentences of a document serves 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from draftlint.data_files import read_list
 from draftlint.drafts.analysis import Sentence, Token
 from draftlint.drafts.document import Document
 from draftlint.drafts.facts import cached, headline_paragraphs
@@ -38,7 +40,7 @@ SINGULAR_FORMS = frozenset("is was has does isn't wasn't hasn't doesn't".split()
 AGREEING = PLURAL_FORMS | SINGULAR_FORMS
 #: log10: a verb is cued when its other number makes the words around it this much likelier
 #: to the n-gram model ("the market have risen": has); the parse then finds its subject
-LOCAL_MARGIN = 1.0
+LOCAL_MARGIN = 0.7
 _SINGULAR_PRONOUNS = frozenset(("he", "she", "it"))
 _PLURAL_PRONOUNS = frozenset(("they", "we", "you"))
 #: determiners that mark their noun singular or plural
@@ -82,44 +84,58 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def agreement_cue(words: Sequence[str]) -> bool:
-    """Whether some number-marked verb disagrees with a cue of number before it."""
+def agreement_cues(words: Sequence[str]) -> Iterator[int]:
+    """The number-marked verbs that disagree with a cue of number before them."""
     for i, word in enumerate(words):
         if word not in AGREEING:
             continue
         plural = word in PLURAL_FORMS
         before = words[i - 1] if i else ""
         if (before in _SINGULAR_PRONOUNS and plural) or (before in _PLURAL_PRONOUNS and not plural):
-            return True
-        if before == "i" and word in ("is", "has", "does", "isn't", "hasn't", "doesn't"):
-            return True
-        for j in range(i - 2, max(-1, i - 16), -1):  # the subject cue, back to a clause break
-            cue = words[j]
-            if cue in _CLAUSE_BREAK or cue in _CLAUSE_WORDS:
-                break
-            if plural and cue in SINGULAR_DETERMINERS:
-                return True
-            if not plural and cue in PLURAL_DETERMINERS:
-                return True
-    return False
+            yield i
+        elif before == "i" and word in ("is", "has", "does", "isn't", "hasn't", "doesn't"):
+            yield i
+        else:
+            between = False  # a preposition between the cue and the verb
+            for j in range(i - 2, max(-1, i - 16), -1):  # the subject cue, back to a clause break
+                cue = words[j]
+                if cue in _CLAUSE_BREAK or cue in _CLAUSE_WORDS:
+                    break
+                if cue in (SINGULAR_DETERMINERS if plural else PLURAL_DETERMINERS):
+                    yield i
+                    break
+                between = between or cue in _LINKS
+                # "the embargo on arms exports to China are": a noun after 'the' whose ending
+                # disagrees with the verb, a phrase away from it
+                if between and cue == "the" and _looks_plural(words[j + 1]) != plural:
+                    yield i
+                    break
 
 
-def comma_cue(words: Sequence[str]) -> bool:
+_LINKS = frozenset("of on in to for with by from about at over under against between".split())
+
+
+def _looks_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def comma_cues(words: Sequence[str]) -> Iterator[int]:
     """A comma after the first word: the parse says whether that word governs what follows."""
-    return len(words) > 3 and words[1] == "," and words[0] in GOVERNING_WORDS
+    if len(words) > 3 and words[1] == "," and words[0] in GOVERNING_WORDS:
+        yield 2
 
 
-def subject_cue(words: Sequence[str]) -> bool:
+def subject_cues(words: Sequence[str]) -> Iterator[int]:
     """A finite auxiliary after a prepositional phrase that opens its clause."""
     for i, word in enumerate(words):
         if word not in PREPOSITIONS or not (i == 0 or words[i - 1] in ("and", "but", ",")):
             continue
         for j in range(i + 2, min(len(words), i + 7)):
             if words[j] in _FINITE_AUX:
-                return True
+                yield j
+                break
             if words[j] in _CLAUSE_BREAK:
                 break
-    return False
 
 
 #: Parse every sentence, not only the cued ones: for benchmarks that measure what the cues miss.
@@ -135,25 +151,70 @@ _ADVERBS = frozenset("also not still never now then soon already just only even"
 MODALS = frozenset("will would can could may might shall should must".split())
 
 
-def dropped_cue(words: Sequence[str]) -> bool:
-    """A modal before a past participle ("will also replaced"), or a superlative after a
-    preposition with no determiner ("one of biggest")."""
+#: quantifiers that need "of" before a determiner ("one [of] the most")
+QUANTIFIERS = frozenset("one some many most each none several".split())
+DETERMINERS = frozenset("the his her their its our my your these those".split())
+
+
+_FUNCTION = frozenset(
+    "to that the a an by in on of for with from at as and or but it him them us me his her "
+    "their its this these those more less not so than up out off over into about also still "
+    "now then there here be".split()
+)
+
+
+def _bare_verb_shape(word: str) -> bool:
+    """A word that could be a bare infinitive: no inflection, no function word."""
+    return (
+        word.isalpha()
+        and word not in _FUNCTION
+        and not word.endswith(("s", "ed", "ing", "ly", "tion"))
+    )
+
+
+@cache
+def to_infinitive_words() -> frozenset[str]:
+    return frozenset(read_list("lists/to-infinitive-verbs.txt"))
+
+
+def dropped_cues(words: Sequence[str]) -> Iterator[int]:
+    """A modal before a past participle ("will also replaced"), a superlative after a
+    preposition with no determiner ("one of biggest"), a word that takes a to-infinitive
+    before a word that could be a bare verb ("decided join"), a quantifier before a
+    determiner ("one the most")."""
+    takes_to = to_infinitive_words()
     for i, word in enumerate(words[:-1]):
-        if word in MODALS:
-            nxt = words[i + 1]
-            if (nxt.endswith("ly") or nxt in _ADVERBS) and i + 2 < len(words):
-                nxt = words[i + 2]
-            if nxt.endswith("ed") and not nxt.endswith("eed") and len(nxt) > 4:
-                return True
+        nxt = words[i + 1]
+        if word in takes_to and _bare_verb_shape(nxt):
+            yield i + 1
+        elif word in QUANTIFIERS and nxt in DETERMINERS:
+            yield i + 1
+        elif word in MODALS:
+            j = i + 2 if (nxt.endswith("ly") or nxt in _ADVERBS) and i + 2 < len(words) else i + 1
+            if words[j].endswith("ed") and not words[j].endswith("eed") and len(words[j]) > 4:
+                yield j
         elif word in ("of", "in", "on", "at", "for", "among"):
-            nxt = words[i + 1]
             if nxt.endswith("est") and len(nxt) > 5 and nxt not in _EST_NOUNS:
-                return True
-    return False
+                yield i + 2  # the noun after the superlative
 
 
-def _cued(words: Sequence[str]) -> bool:
-    return agreement_cue(words) or comma_cue(words) or subject_cue(words) or dropped_cue(words)
+#: words of context the parse needs after the last cued word (its object, a noun's head)
+_AFTER_CUE = 4
+
+
+def cued_end(words: Sequence[str]) -> int:
+    """How many words of the sentence the parse needs (0: no cue, no parse): up to a few
+    words past the last cued word. A prefix parses faster and reads the same there."""
+    last = max(
+        (
+            *agreement_cues(words),
+            *comma_cues(words),
+            *subject_cues(words),
+            *dropped_cues(words),
+        ),
+        default=-1,
+    )
+    return 0 if last < 0 else min(len(words), last + 1 + _AFTER_CUE)
 
 
 _PERSONAL = frozenset(("he", "she", "it", "they", "we"))
@@ -177,14 +238,15 @@ def other_number(verb: str) -> str | None:
     return verb + "s"
 
 
-def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> set[int]:
-    """The sentences in which some be/have/do form scores better in the other number: the
-    log10 probability of its trigram window (the verb and the two words after it) with the
-    verb flipped beats the window as written by ``LOCAL_MARGIN``. One vectorised lookup."""
+def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Sentence -> its last be/have/do form (or verb after a pronoun) that scores better in
+    the other number: the log10 probability of its trigram window (the verb and the two words
+    after it) with the verb flipped beats the window as written by ``LOCAL_MARGIN``. One
+    vectorised lookup for the whole document."""
     from draftlint.context.model import OOV, get_model
 
     model = get_model()
-    rows: list[tuple[int, int, int, int, int, int, int]] = []
+    rows: list[tuple[int, int, int, int, int, int, int, int]] = []
     for k, words in enumerate(sentences):
         ids = [model.bos, model.bos, *(model.word_id(w) for w in words), model.eos, model.eos]
         for i, word in enumerate(words):
@@ -198,19 +260,27 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> set[int]:
             flip = model.word_id(other) if other else OOV
             if ids[j - 1] == OOV or ids[j] == OOV or flip == OOV:
                 continue  # an unknown word: the model cannot tell
-            rows.append((k, ids[j - 2], ids[j - 1], ids[j], flip, ids[j + 1], ids[j + 2]))
+            rows.append((k, ids[j - 2], ids[j - 1], ids[j], flip, ids[j + 1], ids[j + 2], i))
     if not rows:
-        return set()
+        return {}
     import numpy as np
 
     table = np.array(rows, dtype=np.int64)
     a, b, verb, flip, c, d = (table[:, n] for n in range(1, 7))
 
-    def window(v: np.ndarray) -> np.ndarray:
-        return model.logprob_ids(a, b, v) + model.logprob_ids(b, v, c) + model.logprob_ids(v, c, d)
-
-    gain = window(flip) - window(verb)
-    return {int(k) for k in table[gain > LOCAL_MARGIN, 0]}
+    # both variants' three trigrams in one lookup: [verb | flip] x [w-2 w-1 v, w-1 v w+1, v w+1 w+2]
+    v = np.concatenate([verb, flip])
+    aa, bb, cc, dd = (np.concatenate([x, x]) for x in (a, b, c, d))
+    lp = model.logprob_ids(
+        np.concatenate([aa, bb, v]), np.concatenate([bb, v, cc]), np.concatenate([v, cc, dd])
+    )
+    n = len(v)
+    window = lp[:n] + lp[n : 2 * n] + lp[2 * n :]
+    gain = window[len(verb) :] - window[: len(verb)]
+    cued: dict[int, int] = {}
+    for k, i in table[gain > LOCAL_MARGIN][:, [0, 7]].tolist():
+        cued[k] = max(cued.get(k, 0), i)
+    return cued
 
 
 def parsed_sentences(document: Document) -> list[ParsedSentence]:
@@ -230,10 +300,19 @@ def parsed_sentences(document: Document) -> list[ParsedSentence]:
         local = local_agreement_cues([words for _, words in candidates])
         chosen: list[tuple[int, str]] = []
         for k, (sentence, words) in enumerate(candidates):
-            if not (PARSE_EVERY_SENTENCE or k in local or _cued(words)):
+            if PARSE_EVERY_SENTENCE:
+                end = len(words)
+            else:
+                end = max(cued_end(words), min(len(words), local.get(k, -9) + 1 + _AFTER_CUE))
+            if end <= 0:
                 continue
+            stop = (
+                sentence.end
+                if end >= len(words)
+                else analysis.tokens[sentence.first_token + end - 1].end
+            )
             # a no-break space parses as a word break only when it is a plain space (same length)
-            text = prose[sentence.start : sentence.end].replace("\u00a0", " ")
+            text = prose[sentence.start : stop].replace("\u00a0", " ")
             chosen.append((sentence.start, text))
         if not chosen:
             return []

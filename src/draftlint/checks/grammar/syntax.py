@@ -12,11 +12,14 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from draftlint.checks.grammar.parsed import (
+    DETERMINERS,
     FLIPPED,
     PLURAL_FORMS,
+    QUANTIFIERS,
     is_quoted,
     other_number,
     parsed_sentences,
+    to_infinitive_words,
 )
 from draftlint.data_files import read_list
 from draftlint.drafts.document import Document, Span
@@ -96,6 +99,20 @@ def subject_number(words: Sequence[Word], s: int) -> str | None:
     return None
 
 
+def _unjoined_and(words: Sequence[Word], s: int, i: int) -> bool:
+    """An 'and' near the subject that joins bare nouns ("gas and fuel oil"): with its own
+    determiner after it ("the effort and the minister") it starts another phrase."""
+    for k in range(max(1, s - 4), i):
+        if (
+            words[k].lower == "and"
+            and k + 1 < len(words)
+            and words[k + 1].tag not in ("DT", "PRP$")
+        ):
+            if words[k - 1].tag.startswith("NN") or words[k - 1].tag == "VBG":
+                return True
+    return False
+
+
 def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """(verb, subject) indexes of the number-marked verbs that disagree with their subject."""
     lowered = [w.lower for w in words]
@@ -127,7 +144,7 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             continue
         if not wrong:
             continue
-        if number == "singular" and "and" in lowered[max(0, s - 4) : i]:
+        if number == "singular" and words[s].tag == "NN" and _unjoined_and(words, s, i):
             continue  # "gas and fuel oil are": a coordination the parse did not join
         before = set(lowered[:i])
         if low in ("were", "weren't") and before & _SUBJUNCTIVE:
@@ -283,14 +300,31 @@ def missing_subject(document: Document, context: Context) -> Iterator[Finding]:
             )
 
 
+_BE_FORMS = frozenset("is are was were am be been being 's 're".split())
 _SUPERLATIVE_IDIOMS = frozenset(("least", "best", "most", "worst", "latest", "earliest"))
 
 
 def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
     """(index of the word before the gap, the word to insert) where the parse shows a hole:
-    a past participle right after a modal ("will [be] replaced", "could [be] limited"), or a
-    superlative after a preposition with no determiner ("one of [the] biggest outbreaks")."""
+    a past participle right after a modal ("will [be] replaced", "could [be] limited"), a
+    superlative after a preposition with no determiner ("one of [the] biggest outbreaks"), a
+    base verb after a word that takes a to-infinitive ("decided [to] join"), a quantifier
+    before a determiner ("one [of] the most")."""
+    takes_to = to_infinitive_words()
     for i, word in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if word.lower in takes_to and nxt.tag == "VB" and nxt.text.islower():
+            if i and words[i - 1].lower in ("most", "more", "very", "quite"):
+                continue  # "will most likely make": an adverb
+            if word.lower != "going" or (i and words[i - 1].lower in _BE_FORMS):
+                yield i, "to"
+            continue
+        if word.lower in QUANTIFIERS and nxt.lower in DETERMINERS and word.text.islower():
+            if i and words[i - 1].tag in ("DT", "JJ", "PRP$", "CD"):
+                continue  # "the one the team chose": a relative clause
+            if nxt.tag in ("DT", "PRP$") and word.dep != "det":
+                yield i, "of"
+            continue
         if word.tag == "MD":
             j = i + 2 if words[i + 1].tag == "RB" else i + 1  # "will also replaced"
             after = words[j] if j < len(words) else None
@@ -300,6 +334,8 @@ def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
             ):
                 yield j - 1, "be"
         elif word.tag == "IN" and words[i + 1].tag == "JJS":
+            if word.lower == "of" and not (i and words[i - 1].lower in QUANTIFIERS):
+                continue  # "of gravest concern" is an idiom; "one of biggest" is not
             sup = words[i + 1]
             if sup.lower in _SUPERLATIVE_IDIOMS or not sup.text.islower():
                 continue
