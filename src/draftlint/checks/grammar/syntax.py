@@ -16,6 +16,7 @@ from draftlint.checks.grammar.parsed import (
     FLIPPED,
     PLURAL_FORMS,
     QUANTIFIERS,
+    ParsedSentence,
     is_quoted,
     other_number,
     parsed_sentences,
@@ -58,6 +59,12 @@ def comma_openers() -> frozenset[str]:
 @cache
 def singular_plurals() -> frozenset[str]:
     return frozenset(read_list("lists/singular-plurals.txt"))
+
+
+def _unquoted(document: Document, sentence: ParsedSentence, word: Word) -> Span | None:
+    """The word's span in the prose, or None inside quoted speech (the speaker's grammar)."""
+    start, end = sentence.offset + word.start, sentence.offset + word.end
+    return None if is_quoted(document, start, end) else Span(start, end)
 
 
 def _case(model: str, word: str) -> str:
@@ -179,15 +186,15 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
         words = sentence.words
         for i, s in disagreements(words):
             verb = words[i]
-            start, end = sentence.offset + verb.start, sentence.offset + verb.end
-            if is_quoted(document, start, end):
+            span = _unquoted(document, sentence, verb)
+            if span is None:
                 continue
             other = other_number(verb.lower)
             if other is None:
                 continue
             fixed = _case(verb.text, other)
             yield Finding(
-                Span(start, end),
+                span,
                 f"{verb.text!r} does not agree with its subject {words[s].text!r}; "
                 f"did you mean {fixed!r}?",
                 (fixed,),
@@ -216,11 +223,11 @@ def stray_comma(document: Document, context: Context) -> Iterator[Finding]:
         words = sentence.words
         if len(words) < 4 or not stray_comma_after_first(words):
             continue
-        start, end = sentence.offset + words[1].start, sentence.offset + words[1].end
-        if is_quoted(document, start, end):
+        span = _unquoted(document, sentence, words[1])
+        if span is None:
             continue
         yield Finding(
-            Span(start, end),
+            span,
             f"stray comma after {words[0].text!r}: it cuts the word from '{words[2].text} ...'",
             fix="",
         )
@@ -288,12 +295,12 @@ def missing_subject(document: Document, context: Context) -> Iterator[Finding]:
         words = sentence.words
         for i in missing_subjects(words):
             verb = words[i]
-            start, end = sentence.offset + verb.start, sentence.offset + verb.end
-            if is_quoted(document, start, end):
+            span = _unquoted(document, sentence, verb)
+            if span is None:
                 continue
             pronoun = _pronoun_for(words, i)
             yield Finding(
-                Span(start, end),
+                span,
                 f"{verb.text!r} has no subject; a word may be missing: "
                 f"{words[i - 1].text} {pronoun} {verb.text}?",
                 (f"{pronoun} {verb.text}",),
