@@ -17,9 +17,10 @@ import threading
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-#: The pipeline's components that the grammar rules do not read: named entities and lemmas
-#: (leaving them out makes parsing about 1.6x faster and loading a third quicker).
-_EXCLUDED = ("ner", "lemmatizer")
+#: The pipeline's components that the grammar rules do not read: named entities, lemmas and
+#: the attribute ruler (coarse POS and morphology from the tags; it changed 1 tag or head of
+#: 9,658 on dev sentences). Leaving them out makes parsing about 1.8x faster.
+_EXCLUDED = ("ner", "lemmatizer", "attribute_ruler")
 #: Set to 1 to run as if the parser could not be loaded (tests, users who want speed).
 DISABLE_VARIABLE = "DRAFTLINT_NO_PARSER"
 
