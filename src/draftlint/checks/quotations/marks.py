@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -25,7 +26,8 @@ _THIRD_PERSON = frozenset("he she they it".split())
 @functools.cache
 def _attribution_verbs() -> frozenset[str]:
     words, _phrases = speech_cues()
-    return frozenset(w for w in words if w not in WEAK_VERBS)
+    # the cues' nouns ("the council's spokesperson said") are no verbs
+    return frozenset(w for w in words if w not in WEAK_VERBS and not w.startswith("spokes"))
 
 
 def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
@@ -39,40 +41,124 @@ def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
     return i > paragraph_start and prose[i - 1].isalnum()
 
 
-def _attribution_inside(prose: str, quote: Quotation, first: bool = False) -> str | None:
-    """The attribution that the last sentence of an unclosed quotation holds ('"It is a
-    recovery, said the minister. "Growth...'), or with ``first`` its first sentence ('"It is
-    a recovery, said the minister. Growth is back.'), when it holds one: the closing mark
-    before the comma was lost."""
-    run = prose[quote.start + 1 : quote.end].rstrip()
-    if first:
-        ends = [i for i in (run.find(m) for m in (". ", "? ", "! ")) if i >= 0]
-        cut, stop = -1, min(ends, default=len(run))
-    else:
-        cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
-        stop = len(run)
+#: words that cannot stand in ", said the network's spokesman Scott Grogin." after the verb: a
+#: speaker's own clause goes on ("..., he told them we would go")
+_CLAUSE_WORDS = frozenset(
+    "i we you me us it he she they that this to was is are were would will had has have not "
+    "and but or so".split()
+)
+#: before a verb that ends its sentence (", the council's spokesperson said."): not a speaker
+#: ("..., as the manager said.", "..., which is what we said.")
+_NOT_SPEAKER = frozenset("i we you as which what who that and but or so if when".split())
+_QUOTE_CHARS = "'\u2018\u2019\"\u201c\u201d"
+#: reporting verbs that a reporter's own sentence is built on ("Moore said he is confident",
+#: "He says evidence ...", "Mr Johnson told BBC Radio 4")
+_REPORTING = frozenset(
+    "said says told tells added adds explained explains argued argues insisted insists warned "
+    "warns stressed stresses admitted admits claimed claims replied".split()
+)
+#: skipped between a subject and its verb ("McClaren had said", "Mr Lee has also said")
+_BETWEEN = frozenset("has have had also then later again earlier previously recently".split())
+#: capitalised words that begin a sentence without being a name
+_FUNCTION = frozenset(
+    "The A An But And Or So Yet It This That These Those There Here In On At For If When While "
+    "As After Before However Meanwhile Still Then Some Many Most No Not Both Each Every All "
+    "Earlier Later Now What Why How Who We I You They He She His Her Its Their Our My Your".split()
+)
+#: after a reporting verb: the speaker recounting ("he told me", "he said to us")
+_RECOUNTED = frozenset("me us you him her them to".split())
+_SENTENCE_END = re.compile("(?<=[.?!\u2026])['\u2019)\\]]*\\s+(?=[\"\u201c\u2018'(A-Z0-9])")
+
+
+def _sentences(run: str) -> list[tuple[int, int]]:
+    """The sentences of a quotation's text, as (start, end) offsets into it."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(run):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(run)))
+    return spans
+
+
+def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
+    """An attribution after a comma in ``run[cut:stop]`` (", said Mr Lee", ", he added", ", the
+    minister told MPs"): the closing mark before the comma was lost."""
     verbs = _attribution_verbs()
-    for comma in re.finditer(",", run[cut + 1 : stop]):
-        start = cut + 1 + comma.start()
+    for comma in re.finditer(",", run[cut:stop]):
+        start = cut + comma.start()
         # the verb may come first or after up to four words (", he added", ", said Mr Lee")
-        words = list(_WORD.finditer(run, start + 1))[:5]
+        found = (w for w in _WORD.finditer(run, start + 1) if w.group().strip(_QUOTE_CHARS))
+        words = list(itertools.islice(found, 5))
         for k, word in enumerate(words):
             if _CLAUSE_END.search(run, start + 1, word.start()):
                 break
-            if word.group() in verbs:
-                before = [w.group() for w in words[:k]]
-                # ", said Mr Lee", ", he added", ", the minister told MPs": the verb first,
-                # or after a pronoun or a name; not "..., but they say routinely that"
-                if before and not (
-                    (len(before) == 1 and before[0].lower() in _THIRD_PERSON)
-                    or (before[-1][:1].isupper() and before[-1] != "I")
-                ):
-                    break
-                clause = _CLAUSE_END.search(run, word.end())
-                end = clause.start() if clause else len(run)
-                if len(_WORD.findall(run, word.end(), end)) > 4:
-                    break  # a speaker's own clause goes on: no attribution
-                return run[start + 1 : end].strip()
+            if word.group() not in verbs:
+                continue
+            before = [w.group() for w in words[:k]]
+            clause = _CLAUSE_END.search(run, word.end())
+            end = clause.start() if clause else len(run)
+            after = _WORD.findall(run, word.end(), end)
+            ends_sentence = end == len(run) or run[end] in ".!?"
+            # ", said Mr Lee", ", he added", ", the minister told MPs": the verb first, or
+            # after a pronoun or a name; not "..., but they say routinely that"
+            speaker = not before or (
+                (len(before) == 1 and before[0].lower() in _THIRD_PERSON)
+                or (before[-1][:1].isupper() and before[-1] != "I")
+            )
+            # ", the council's spokesperson said.": a noun phrase and the verb end the sentence
+            if not speaker and not after and ends_sentence:
+                speaker = not any(w.lower() in _NOT_SPEAKER for w in before)
+            if not speaker:
+                break
+            if len(after) > 4 and not (
+                # ", said Oscars communications director John Pavlik.", ", Mr Walsh told AP news
+                # agency on Wednesday.": a longer noun phrase, to the end of the sentence
+                ends_sentence
+                and len(after) <= 8
+                and not any(w.lower() in _CLAUSE_WORDS for w in after)
+            ):
+                break  # a speaker's own clause goes on: no attribution
+            return run[start + 1 : end].strip()
+    return None
+
+
+def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
+    """A sentence in the reporter's words inside a quotation: its subject a name or he/she/they
+    on a reporting verb ("Moore said he is confident", "He says evidence shows"), or
+    "according to"; speakers quote themselves ("I said") and recount ("he told me")."""
+    sentence = run[start:stop]
+    if "according to" in sentence:
+        return "according to"
+    words = _WORD.findall(sentence)
+    for k, word in enumerate(words):
+        if word not in _REPORTING or k == 0:
+            continue
+        j = k - 1
+        while j > 0 and words[j] in _BETWEEN:
+            j -= 1
+        subject = words[j]
+        if k + 1 < len(words) and words[k + 1].lower() in _RECOUNTED:
+            continue
+        if j > 0 and words[j - 1].lower() in ("what", "that", "as"):
+            continue  # "what Jack Straw said about"
+        if (j == 0 and subject in ("He", "She", "They")) or (
+            subject[:1].isupper() and subject not in _FUNCTION and subject != "I"
+        ):
+            return " ".join(words[max(0, j - 1) : k + 1])
+    return None
+
+
+def _writers_words(prose: str, quote: Quotation) -> str | None:
+    """The writer's words that an unclosed quotation runs over, if it shows them: an
+    attribution after a comma ('"It is a recovery, said the minister.') or a sentence of the
+    reporter's ('"We tried. Moore said he was confident...'). Its closing mark was lost."""
+    run = prose[quote.start + 1 : quote.end].rstrip()
+    for k, (start, stop) in enumerate(_sentences(run)):
+        found = _comma_attribution(run, start, stop) or (
+            _reporters_sentence(run, start, stop) if k else None
+        )
+        if found:
+            return found
     return None
 
 
@@ -112,16 +198,14 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
         if quote.continued:
             if fragment:
                 message = "quoted fragment opened here is not closed before the next quotation"
-            elif attribution := (
-                _attribution_inside(prose, quote) or _attribution_inside(prose, quote, first=True)
-            ):
+            elif attribution := _writers_words(prose, quote):
                 message = f"quotation opened here is not closed before {attribution!r}"
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
             else:
                 continue  # reopened at the next sentence of the same speaker
-        elif attribution := _attribution_inside(prose, quote, first=True):
+        elif attribution := _writers_words(prose, quote):
             # '"It is my tribute, said Spacey. He sings...': the mark before the comma was lost
             message = f"quotation opened here is not closed before {attribution!r}"
         else:
