@@ -57,6 +57,13 @@ _REPORTING = frozenset(
     "said says told tells added adds explained explains argued argues insisted insists warned "
     "warns stressed stresses admitted admits claimed claims replied".split()
 )
+_DETERMINERS = frozenset("the a an his her its their".split())
+_TOKEN = re.compile(r"[\w'\u2019-]+|,")
+#: "Janie Hendrix, the guitarist's stepsister, said": a name, an appositive and the verb
+_APPOSITIVE = re.compile(
+    r"(?:[A-Z][\w'\u2019&.-]*\s+){0,3}[A-Z][\w'\u2019.-]*,\s+"
+    r"(?:[^,;:!?.\"\u201c\u201d]|\.(?=\S)){2,60}?,?\s+(?:said|says|told|added)\b"
+)
 #: skipped between a subject and its verb ("McClaren had said", "Mr Lee has also said")
 _BETWEEN = frozenset("has have had also then later again earlier previously recently".split())
 #: capitalised words that begin a sentence without being a name
@@ -86,6 +93,18 @@ def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
     verbs = _attribution_verbs()
     for comma in re.finditer(",", run[cut:stop]):
         start = cut + comma.start()
+        # ", John Houlihan, editor of Computerandvideogames.com told BBC News."
+        appositive = _APPOSITIVE.match(run, start + 2)
+        if appositive and run[start + 1 : start + 2] == " ":
+            clause = _CLAUSE_END.search(run, appositive.end())
+            end = clause.start() if clause else len(run)
+            after = _WORD.findall(run, appositive.end(), end)
+            if (
+                (end == len(run) or run[end] in ".!?")
+                and not any(w.lower() in _CLAUSE_WORDS for w in after[:8])
+                and len(after) <= 8
+            ):
+                return run[start + 1 : end].strip()
         # the verb may come first or after up to four words (", he added", ", said Mr Lee")
         found = (w for w in _WORD.finditer(run, start + 1) if w.group().strip(_QUOTE_CHARS))
         words = list(itertools.islice(found, 5))
@@ -105,9 +124,12 @@ def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
                 (len(before) == 1 and before[0].lower() in _THIRD_PERSON)
                 or (before[-1][:1].isupper() and before[-1] != "I")
             )
-            # ", the council's spokesperson said.": a noun phrase and the verb end the sentence
-            if not speaker and not after and ends_sentence:
-                speaker = not any(w.lower() in _NOT_SPEAKER for w in before)
+            # ", the council's spokesperson said.", ", a Jive spokeswoman said at the time.": a
+            # noun phrase, the verb and at most a few words end the sentence
+            if not speaker and ends_sentence and len(after) <= 4 and before:
+                speaker = (
+                    before[0].lower() in _DETERMINERS or before[0][:1].isupper()
+                ) and not any(w.lower() in _NOT_SPEAKER | _CLAUSE_WORDS for w in before + after)
             if not speaker:
                 break
             if len(after) > 4 and not (
@@ -123,28 +145,41 @@ def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
 
 
 def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
-    """A sentence in the reporter's words inside a quotation: its subject a name or he/she/they
-    on a reporting verb ("Moore said he is confident", "He says evidence shows"), or
-    "according to"; speakers quote themselves ("I said") and recount ("he told me")."""
+    """A sentence in the reporter's words inside a quotation: its subject a name, he/she/they
+    or "the firm" on a reporting verb ("Moore said he is confident", "However, he admitted
+    the show...", "But the firm said"), or "according to"; speakers quote themselves ("I
+    said") and recount ("he told me")."""
     sentence = run[start:stop]
     if "according to" in sentence:
         return "according to"
-    words = _WORD.findall(sentence)
-    for k, word in enumerate(words):
+    if appositive := _APPOSITIVE.match(sentence):
+        return appositive.group().strip()  # "Janie Hendrix, the guitarist's stepsister, said"
+    tokens = _TOKEN.findall(sentence)
+    for k, word in enumerate(tokens):
         if word not in _REPORTING or k == 0:
             continue
         j = k - 1
-        while j > 0 and words[j] in _BETWEEN:
+        while j > 0 and tokens[j] in _BETWEEN:
             j -= 1
-        subject = words[j]
-        if k + 1 < len(words) and words[k + 1].lower() in _RECOUNTED:
+        subject = tokens[j]
+        previous = tokens[j - 1] if j > 0 else ","
+        if k + 1 < len(tokens) and tokens[k + 1].lower() in _RECOUNTED:
             continue
-        if j > 0 and words[j - 1].lower() in ("what", "that", "as"):
+        if previous.lower() in ("what", "that", "as"):
             continue  # "what Jack Straw said about"
-        if (j == 0 and subject in ("He", "She", "They")) or (
-            subject[:1].isupper() and subject not in _FUNCTION and subject != "I"
+        opens = previous in (",", "But", "And", "So")  # the subject opens a clause
+        if (
+            (opens and subject.lower() in _THIRD_PERSON - {"it"})
+            or (subject[:1].isupper() and subject not in _FUNCTION)
+            or (
+                # "The firm said", "But a spokesman says": a noun opening the sentence
+                j >= 1
+                and tokens[j - 1] in ("The", "A", "An", "the", "a", "an")
+                and (j == 1 or (j == 2 and tokens[0] in ("But", "And")))
+                and subject.islower()
+            )
         ):
-            return " ".join(words[max(0, j - 1) : k + 1])
+            return " ".join(t for t in tokens[max(0, j - 1) : k + 1] if t != ",")
     return None
 
 
