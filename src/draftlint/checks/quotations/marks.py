@@ -74,6 +74,7 @@ _FUNCTION = frozenset(
 )
 #: after a reporting verb: the speaker recounting ("he told me", "he said to us")
 _RECOUNTED = frozenset("me us you him her them to".split())
+_RECOUNTED_WORDS = re.compile("[,:]?\\s*['\u2018]")
 _SENTENCE_END = re.compile("(?<=[.?!\u2026])['\u2019)\\]]*\\s+(?=[\"\u201c\u2018'(A-Z0-9])")
 
 
@@ -118,6 +119,8 @@ def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
             end = clause.start() if clause else len(run)
             after = _WORD.findall(run, word.end(), end)
             ends_sentence = end == len(run) or run[end] in ".!?"
+            if not before and not after and not ends_sentence:
+                break  # "to lump them in with, say, Burma, is": a parenthesis, no attribution
             # ", said Mr Lee", ", he added", ", the minister told MPs": the verb first, or
             # after a pronoun or a name; not "..., but they say routinely that"
             speaker = not before or (
@@ -154,7 +157,8 @@ def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
         return "according to"
     if appositive := _APPOSITIVE.match(sentence):
         return appositive.group().strip()  # "Janie Hendrix, the guitarist's stepsister, said"
-    tokens = _TOKEN.findall(sentence)
+    matches = list(_TOKEN.finditer(sentence))
+    tokens = [m.group() for m in matches]
     for k, word in enumerate(tokens):
         if word not in _REPORTING or k == 0:
             continue
@@ -162,14 +166,18 @@ def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
         while j > 0 and tokens[j] in _BETWEEN:
             j -= 1
         subject = tokens[j]
+        while j > 0 and tokens[j - 1][:1].isupper() and subject[:1].isupper():
+            j -= 1  # "Jack Straw said": the name's first word
         previous = tokens[j - 1] if j > 0 else ","
         if k + 1 < len(tokens) and tokens[k + 1].lower() in _RECOUNTED:
             continue
+        if _RECOUNTED_WORDS.match(sentence, matches[k].end()):
+            continue  # "He said 'can I take it please?'": a speaker recounting words
         if previous.lower() in ("what", "that", "as"):
             continue  # "what Jack Straw said about"
         opens = previous in (",", "But", "And", "So")  # the subject opens a clause
         if (
-            (opens and subject.lower() in _THIRD_PERSON - {"it"})
+            (opens and subject.lower() in ("he", "she"))
             or (subject[:1].isupper() and subject not in _FUNCTION)
             or (
                 # "The firm said", "But a spokesman says": a noun opening the sentence
