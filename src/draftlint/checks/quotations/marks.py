@@ -57,6 +57,9 @@ _REPORTING = frozenset(
     "said says told tells added adds explained explains argued argues insisted insists warned "
     "warns stressed stresses admitted admits claimed claims replied".split()
 )
+#: where an attribution follows the quoted words: a comma, or "?" and "!" before a lower-case
+#: word ("Why now? he asked.")
+_ATTRIBUTION_POINT = re.compile(r",|[?!](?=\s+[a-z])")
 _DETERMINERS = frozenset("the a an his her its their".split())
 _TOKEN = re.compile(r"[\w'\u2019-]+|,")
 #: "Janie Hendrix, the guitarist's stepsister, said": a name, an appositive and the verb
@@ -90,9 +93,9 @@ def _sentences(run: str) -> list[tuple[int, int]]:
 
 def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
     """An attribution after a comma in ``run[cut:stop]`` (", said Mr Lee", ", he added", ", the
-    minister told MPs"): the closing mark before the comma was lost."""
+    minister told MPs", "? he asked"): the closing mark before the comma was lost."""
     verbs = _attribution_verbs()
-    for comma in re.finditer(",", run[cut:stop]):
+    for comma in _ATTRIBUTION_POINT.finditer(run[cut:stop]):
         start = cut + comma.start()
         # ", John Houlihan, editor of Computerandvideogames.com told BBC News."
         appositive = _APPOSITIVE.match(run, start + 2)
