@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.quotation_marks import Quotation
-from draftlint.drafts.speech import WEAK_VERBS, speech_cues
+from draftlint.drafts.speech import WEAK_VERBS, speech, speech_cues
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
@@ -194,15 +194,34 @@ def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
     return None
 
 
-def _writers_words(prose: str, quote: Quotation) -> str | None:
+def _speaker_before(document: Document, quote: Quotation) -> str | None:
+    """The surname of the last speaker named in the quotation's paragraph before it ('...,"
+    said Robson. "It is when...', 'Houllier said: "If a good club...')."""
+    spoken = speech(document)
+    paragraph_start = document.blocks[quote.paragraph].start
+    surname = None
+    for cue in spoken.cues:
+        if cue.start >= quote.start:
+            break
+        if cue.start >= paragraph_start and (speaker := spoken.speaker(document, cue)):
+            surname = speaker.surname
+    return surname
+
+
+def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> str | None:
     """The writer's words that an unclosed quotation runs over, if it shows them: an
-    attribution after a comma ('"It is a recovery, said the minister.') or a sentence of the
-    reporter's ('"We tried. Moore said he was confident...'). Its closing mark was lost."""
+    attribution after a comma ('"It is a recovery, said the minister.'), a sentence of the
+    reporter's ('"We tried. Moore said he was confident...') or one that names the speaker
+    ('..." said Robson. "It is when you learn. Robson was speaking after...': speakers do not
+    name themselves). Its closing mark was lost."""
     run = prose[quote.start + 1 : quote.end].rstrip()
+    named = re.compile(rf"\b{re.escape(speaker)}(?:'s|\u2019s)?\b") if speaker else None
     for k, (start, stop) in enumerate(_sentences(run)):
-        found = _comma_attribution(run, start, stop) or (
-            _reporters_sentence(run, start, stop) if k else None
-        )
+        found = _comma_attribution(run, start, stop)
+        if not found and k:
+            found = _reporters_sentence(run, start, stop)
+            if not found and named and (mention := named.search(run, start, stop)):
+                found = " ".join(_WORD.findall(run, start, mention.end())[-4:])
         if found:
             return found
     return None
@@ -244,14 +263,14 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
         if quote.continued:
             if fragment:
                 message = "quoted fragment opened here is not closed before the next quotation"
-            elif attribution := _writers_words(prose, quote):
+            elif attribution := _writers_words(prose, quote, _speaker_before(document, quote)):
                 message = f"quotation opened here is not closed before {attribution!r}"
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
             else:
                 continue  # reopened at the next sentence of the same speaker
-        elif attribution := _writers_words(prose, quote):
+        elif attribution := _writers_words(prose, quote, _speaker_before(document, quote)):
             # '"It is my tribute, said Spacey. He sings...': the mark before the comma was lost
             message = f"quotation opened here is not closed before {attribution!r}"
         else:
