@@ -248,7 +248,9 @@ def _reopened_after_sentence(prose: str, mark: int) -> bool:
     "quotation mark, and one reopened at the next sentence of the same speaker without being "
     'closed ("We tried. "It failed," he said.). Neither applies to a fragment quoted inside the '
     'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
-    'that runs on over its own attribution ("We tried, said Mr Lee. "It failed.").',
+    "that runs on over the writer's words: its own attribution (\"We tried, said Mr Lee. \"It "
+    'failed.", "Why now? he asked.), a sentence of the reporter\'s ("We tried. Moore said he was '
+    'confident. "It failed.") or one that names the speaker, as speakers do not name themselves.',
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
     bad='He said "we have no agenda. Then he left.',
     good='He said "we have no agenda." Then he left.',
