@@ -32,13 +32,18 @@ def _attribution_verbs() -> frozenset[str]:
 
 def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
     """A quotation opened inside the writer's sentence on a lower-case word ('had been "ambitious
-    and'): a fragment, which news copy never reopens at the next sentence."""
-    if not prose[quote.start + 1 : quote.start + 2].islower():
-        return False
+    and'), or on any word after one that is not a speech verb ('called it "Project Fear'): a
+    fragment, which news copy never reopens at the next sentence or paragraph."""
     i = quote.start
     while i > paragraph_start and prose[i - 1].isspace():
         i -= 1
-    return i > paragraph_start and prose[i - 1].isalnum()
+    if not (i > paragraph_start and prose[i - 1].isalnum()):
+        return False
+    if prose[quote.start + 1 : quote.start + 2].islower():
+        return True
+    words, _phrases = speech_cues()
+    before = _WORD.findall(prose, max(paragraph_start, i - 40), i)
+    return bool(before) and before[-1].lower() not in words | {"that"}
 
 
 #: words that cannot stand in ", said the network's spokesman Scott Grogin." after the verb: a
