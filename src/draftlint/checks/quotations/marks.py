@@ -121,6 +121,17 @@ def _comma_attribution(run: str, cut: int, stop: int) -> str | None:
             if _CLAUSE_END.search(run, start + 1, word.start()):
                 break
             if word.group() not in verbs:
+                if k == 0 and word.group() in WEAK_VERBS:
+                    # ", agreed Mr Morgenstern.": a weak verb first, then only a name
+                    clause = _CLAUSE_END.search(run, word.end())
+                    end = clause.start() if clause else len(run)
+                    name = _WORD.findall(run, word.end(), end)
+                    if (
+                        (end == len(run) or run[end] in ".!?")
+                        and 0 < len(name) <= 4
+                        and all(w[:1].isupper() for w in name)
+                    ):
+                        return run[start + 1 : end].strip()
                 continue
             before = [w.group() for w in words[:k]]
             clause = _CLAUSE_END.search(run, word.end())
