@@ -210,18 +210,56 @@ def _reporters_sentence(run: str, start: int, stop: int) -> str | None:
     return None
 
 
-def _speaker_before(document: Document, quote: Quotation) -> str | None:
+def _speaker_before(
+    document: Document, quote: Quotation, since: int | None = None, full: bool = False
+) -> str | None:
     """The surname of the last speaker named in the quotation's paragraph before it ('...,"
-    said Robson. "It is when...', 'Houllier said: "If a good club...')."""
+    said Robson. "It is when...', 'Houllier said: "If a good club...'), after ``since`` when
+    given; with ``full``, only one named in full or with a title ("Mr Lee")."""
     spoken = speech(document)
-    paragraph_start = document.blocks[quote.paragraph].start
+    start = document.blocks[quote.paragraph].start
+    if since is not None:
+        start = max(start, since)
     surname = None
     for cue in spoken.cues:
         if cue.start >= quote.start:
             break
-        if cue.start >= paragraph_start and (speaker := spoken.speaker(document, cue)):
-            surname = speaker.surname
+        if cue.start >= start and (speaker := spoken.speaker(document, cue)):
+            if not full or speaker.full or speaker.honorific:
+                surname = speaker.surname
     return surname
+
+
+def _speaker_after(document: Document, quote: Quotation) -> str | None:
+    """The surname of the speaker named right after ``quote`` closes ('...," said Ken Mayland',
+    '...," Robson added'), if any."""
+    prose = document.prose
+    if not quote.closed or prose[quote.end - 2 : quote.end - 1] not in ",?!\u2014-":
+        return None  # '...." Chancellor Gordon Brown said:' names the next one's speaker
+    spoken = speech(document)
+    for cue in spoken.cues:
+        if cue.start >= quote.end:
+            gap = prose[quote.end : cue.start]
+            if len(gap) > 40 or any(c in gap for c in '.!?"\u201c\u201d'):
+                return None
+            speaker = spoken.speaker(document, cue)
+            return speaker.surname if speaker else None
+    return None
+
+
+def _other_speaker(document: Document, quote: Quotation) -> bool:
+    """Whether the quotation that reopens ``quote`` is attributed to another speaker than the
+    one named before ``quote``."""
+    quotations = document.analysis.quotations
+    following = next((q for q in quotations if q.start >= quote.end), None)
+    if following is None or following.paragraph != quote.paragraph:
+        return False
+    # the speaker named between the quotation before and this one, in full: "said Claude
+    # Veron-Reville", not "said the American" or "in north-west London, said he"
+    previous = max((q.end for q in quotations if q.end <= quote.start), default=None)
+    before = _speaker_before(document, quote, previous, full=True)
+    after = _speaker_after(document, following)
+    return before is not None and after is not None and before != after
 
 
 def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> str | None:
@@ -264,7 +302,7 @@ def _reopened_after_sentence(prose: str, mark: int) -> bool:
     "quotation mark, and one reopened at the next sentence of the same speaker without being "
     'closed ("We tried. "It failed," he said.). Neither applies to a fragment quoted inside the '
     'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
-    "that runs on over the writer's words: its own attribution (\"We tried, said Mr Lee. \"It "
+    'that runs on over the writer\'s words: its own attribution ("We tried, said Mr Lee. "It '
     'failed.", "Why now? he asked.), a sentence of the reporter\'s ("We tried. Moore said he was '
     'confident. "It failed.") or one that names the speaker, as speakers do not name themselves.',
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
@@ -283,6 +321,10 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
                 message = "quoted fragment opened here is not closed before the next quotation"
             elif attribution := _writers_words(prose, quote, _speaker_before(document, quote)):
                 message = f"quotation opened here is not closed before {attribution!r}"
+            elif _other_speaker(document, quote):
+                # '"Prices will fall. Oil rose last week. "Fears eased," said Ms White.': the
+                # quotation reopened is another speaker's, not this one going on
+                message = "quotation opened here is not closed before another speaker's quotation"
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
