@@ -14,6 +14,7 @@ from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
 _OPENING = '\u201c\u201e"'
+_OTHER_SPEAKER = "quotation opened here is not closed before another speaker's quotation"
 
 
 #: ", said Mr Snow." / ", the firm told Reuters.": a comma, up to four words, a speech verb
@@ -252,7 +253,8 @@ def _other_speaker(document: Document, quote: Quotation) -> bool:
     one named before ``quote``."""
     quotations = document.analysis.quotations
     following = next((q for q in quotations if q.start >= quote.end), None)
-    if following is None or following.paragraph != quote.paragraph:
+    # the next quotation of the paragraph, or the one that opens the next paragraph
+    if following is None or following.paragraph not in (quote.paragraph, quote.paragraph + 1):
         return False
     # the speaker named between the quotation before and this one, in full: "said Claude
     # Veron-Reville", not "said the American" or "in north-west London, said he"
@@ -304,7 +306,9 @@ def _reopened_after_sentence(prose: str, mark: int) -> bool:
     'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
     'that runs on over the writer\'s words: its own attribution ("We tried, said Mr Lee. "It '
     'failed.", "Why now? he asked.), a sentence of the reporter\'s ("We tried. Moore said he was '
-    'confident. "It failed.") or one that names the speaker, as speakers do not name themselves.',
+    'confident. "It failed.") or one that names the speaker, as speakers do not name themselves; '
+    'nor when the quotation that reopens it is another speaker\'s ("Winter is here. "Fears eased," '
+    "said Deborah White.).",
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
     bad='He said "we have no agenda. Then he left.',
     good='He said "we have no agenda." Then he left.',
@@ -324,7 +328,7 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
             elif _other_speaker(document, quote):
                 # '"Prices will fall. Oil rose last week. "Fears eased," said Ms White.': the
                 # quotation reopened is another speaker's, not this one going on
-                message = "quotation opened here is not closed before another speaker's quotation"
+                message = _OTHER_SPEAKER
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
@@ -335,14 +339,16 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
             message = f"quotation opened here is not closed before {attribution!r}"
         else:
             following = quote.paragraph + 1
+            message = "quotation opened here is never closed in its paragraph"
             if following < len(paragraphs) and not fragment:
                 start = paragraphs[following].start
                 if (
                     prose[start : start + 1] in _OPENING
                     and prose[quote.end : quote.end + 1] != "\u201c"
                 ):
-                    continue  # a multi-paragraph quotation: each paragraph reopens the quote
-            message = "quotation opened here is never closed in its paragraph"
+                    if not _other_speaker(document, quote):
+                        continue  # a multi-paragraph quotation: each paragraph reopens it
+                    message = _OTHER_SPEAKER
         yield Finding(Span(quote.start, quote.start + 1), message)
 
 
