@@ -264,6 +264,32 @@ def _other_speaker(document: Document, quote: Quotation) -> bool:
     return before is not None and after is not None and before != after
 
 
+#: a speaker's voice: the first and second person, contractions ("I", "we're", "don't")
+_VOICE = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|we've|We've|we'll|We'll|we'd|We'd|our|Our|ours|"
+    r"us|my|My|me|mine|myself|ourselves|you|You|your|Your|yours|yourself|you're|You're|let's|"
+    r"Let's)\b|n't\b|'(?:re|ll|ve|d)\b|\u2019(?:re|ll|ve|d)\b|n\u2019t\b"
+)
+#: fewer words than this and a sentence says nothing of whose voice it is ("The race was mine.")
+_VOICELESS_WORDS = 8
+
+
+def _voice_ends(run: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The reporter's words after the speaker's: a sentence in the first or second person, then
+    two long ones in a row in neither ('"I am very pleased we have secured this delay. The
+    charts are run by The Official UK Charts Company, a joint venture between...'), as the
+    reporter writes."""
+    voiced = [
+        bool(_VOICE.search(run, a, b)) or len(_WORD.findall(run, a, b)) < _VOICELESS_WORDS
+        for a, b in sentences
+    ]
+    for k in range(1, len(sentences) - 1):
+        if any(voiced[:k]) and not voiced[k] and not voiced[k + 1]:
+            start, stop = sentences[k]
+            return " ".join(_WORD.findall(run, start, stop)[:4]) + " ..."
+    return None
+
+
 def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> str | None:
     """The writer's words that an unclosed quotation runs over, if it shows them: an
     attribution after a comma ('"It is a recovery, said the minister.'), a sentence of the
@@ -272,7 +298,8 @@ def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> 
     name themselves). Its closing mark was lost."""
     run = prose[quote.start + 1 : quote.end].rstrip()
     named = re.compile(rf"\b{re.escape(speaker)}(?:'s|\u2019s)?\b") if speaker else None
-    for k, (start, stop) in enumerate(_sentences(run)):
+    sentences = _sentences(run)
+    for k, (start, stop) in enumerate(sentences):
         found = _comma_attribution(run, start, stop)
         if not found and k:
             found = _reporters_sentence(run, start, stop)
@@ -280,7 +307,7 @@ def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> 
                 found = " ".join(_WORD.findall(run, start, mention.end())[-4:])
         if found:
             return found
-    return None
+    return _voice_ends(run, sentences)
 
 
 def _reopened_after_sentence(prose: str, mark: int) -> bool:
@@ -306,7 +333,8 @@ def _reopened_after_sentence(prose: str, mark: int) -> bool:
     'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
     'that runs on over the writer\'s words: its own attribution ("We tried, said Mr Lee. "It '
     'failed.", "Why now? he asked.), a sentence of the reporter\'s ("We tried. Moore said he was '
-    'confident. "It failed.") or one that names the speaker, as speakers do not name themselves; '
+    'confident. "It failed."), one that names the speaker, as speakers do not name themselves, '
+    "or, after a sentence in the first or second person (I, we, you), two long ones in neither; "
     'nor when the quotation that reopens it is another speaker\'s ("Winter is here. "Fears eased," '
     "said Deborah White.).",
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
