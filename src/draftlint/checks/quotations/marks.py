@@ -81,6 +81,12 @@ _FUNCTION = frozenset(
     "As After Before However Meanwhile Still Then Some Many Most No Not Both Each Every All "
     "Earlier Later Now What Why How Who We I You They He She His Her Its Their Our My Your".split()
 )
+#: the reporter's inverted attribution with a title ("... and change now said Mr Prettejohn"),
+#: not a speaker's "I said Mr Lee should go"
+_INVERTED = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\byou )\b(?:said|says|added|asked)\s+"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'\u2019-]*"
+)
 #: after a reporting verb: the speaker recounting ("he told me", "he said to us")
 _RECOUNTED = frozenset("me us you him her them to".split())
 _RECOUNTED_WORDS = re.compile("[,:]?\\s*['\u2018]")
@@ -301,6 +307,8 @@ def _writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> 
     sentences = _sentences(run)
     for k, (start, stop) in enumerate(sentences):
         found = _comma_attribution(run, start, stop)
+        if not found and (inverted := _INVERTED.search(run, start, stop)):
+            found = inverted.group()
         if not found and k:
             found = _reporters_sentence(run, start, stop)
             if not found and named and (mention := named.search(run, start, stop)):
