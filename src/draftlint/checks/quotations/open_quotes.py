@@ -307,9 +307,10 @@ def _voice_ends(run: str, sentences: list[tuple[int, int]]) -> str | None:
 def writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> str | None:
     """The writer's words that an unclosed quotation runs over, if it shows them: an
     attribution after a comma ('"It is a recovery, said the minister.'), a sentence of the
-    reporter's ('"We tried. Moore said he was confident...') or one that names the speaker
+    reporter's ('"We tried. Moore said he was confident...'), one that names the speaker
     ('..." said Robson. "It is when you learn. Robson was speaking after...': speakers do not
-    name themselves). Its closing mark was lost."""
+    name themselves) or the speaker's voice ending (see ``_voice_ends``), as at most seven
+    words. Its closing mark was lost."""
     run = prose[quote.start + 1 : quote.end].rstrip()
     named = re.compile(rf"\b{re.escape(speaker)}(?:'s|\u2019s)?\b") if speaker else None
     sentences = _sentences(run)
@@ -322,5 +323,6 @@ def writers_words(prose: str, quote: Quotation, speaker: str | None = None) -> s
             if not found and named and (mention := named.search(run, start, stop)):
                 found = " ".join(_WORD.findall(run, start, mention.end())[-4:])
         if found:
-            return found
+            words = found.split()
+            return found if len(words) <= 7 else " ".join(words[:6]) + " ..."
     return _voice_ends(run, sentences)
