@@ -2,78 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
+from draftlint.checks.quotations.open_quotes import (
+    is_fragment,
+    other_speaker,
+    speaker_before,
+    writers_words,
+)
 from draftlint.drafts.document import Document, Span
-from draftlint.drafts.quotation_marks import Quotation
-from draftlint.drafts.speech import WEAK_VERBS, speech_cues
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
 _OPENING = '\u201c\u201e"'
-
-
-#: ", said Mr Snow." / ", the firm told Reuters.": a comma, up to four words, a speech verb
-_WORD = re.compile(r"[\w'\u2019-]+")
-_CLAUSE_END = re.compile('[.,;:!?"\u201c\u201d]')
-#: a speaker quoting their own words ("..., I told him.") is no attribution
-_THIRD_PERSON = frozenset("he she they it".split())
-
-
-@functools.cache
-def _attribution_verbs() -> frozenset[str]:
-    words, _phrases = speech_cues()
-    return frozenset(w for w in words if w not in WEAK_VERBS)
-
-
-def _is_fragment(prose: str, quote: Quotation, paragraph_start: int) -> bool:
-    """A quotation opened inside the writer's sentence on a lower-case word ('had been "ambitious
-    and'): a fragment, which news copy never reopens at the next sentence."""
-    if not prose[quote.start + 1 : quote.start + 2].islower():
-        return False
-    i = quote.start
-    while i > paragraph_start and prose[i - 1].isspace():
-        i -= 1
-    return i > paragraph_start and prose[i - 1].isalnum()
-
-
-def _attribution_inside(prose: str, quote: Quotation, first: bool = False) -> str | None:
-    """The attribution that the last sentence of an unclosed quotation holds ('"It is a
-    recovery, said the minister. "Growth...'), or with ``first`` its first sentence ('"It is
-    a recovery, said the minister. Growth is back.'), when it holds one: the closing mark
-    before the comma was lost."""
-    run = prose[quote.start + 1 : quote.end].rstrip()
-    if first:
-        ends = [i for i in (run.find(m) for m in (". ", "? ", "! ")) if i >= 0]
-        cut, stop = -1, min(ends, default=len(run))
-    else:
-        cut = max(run.rfind(mark, 0, len(run) - 1) for mark in (". ", "? ", "! "))
-        stop = len(run)
-    verbs = _attribution_verbs()
-    for comma in re.finditer(",", run[cut + 1 : stop]):
-        start = cut + 1 + comma.start()
-        # the verb may come first or after up to four words (", he added", ", said Mr Lee")
-        words = list(_WORD.finditer(run, start + 1))[:5]
-        for k, word in enumerate(words):
-            if _CLAUSE_END.search(run, start + 1, word.start()):
-                break
-            if word.group() in verbs:
-                before = [w.group() for w in words[:k]]
-                # ", said Mr Lee", ", he added", ", the minister told MPs": the verb first,
-                # or after a pronoun or a name; not "..., but they say routinely that"
-                if before and not (
-                    (len(before) == 1 and before[0].lower() in _THIRD_PERSON)
-                    or (before[-1][:1].isupper() and before[-1] != "I")
-                ):
-                    break
-                clause = _CLAUSE_END.search(run, word.end())
-                end = clause.start() if clause else len(run)
-                if len(_WORD.findall(run, word.end(), end)) > 4:
-                    break  # a speaker's own clause goes on: no attribution
-                return run[start + 1 : end].strip()
-    return None
+_OTHER_SPEAKER = "quotation opened here is not closed before another speaker's quotation"
 
 
 def _reopened_after_sentence(prose: str, mark: int) -> bool:
@@ -97,7 +40,12 @@ def _reopened_after_sentence(prose: str, mark: int) -> bool:
     "quotation mark, and one reopened at the next sentence of the same speaker without being "
     'closed ("We tried. "It failed," he said.). Neither applies to a fragment quoted inside the '
     'writer\'s sentence (had been "ambitious and ground-breaking. "...), nor to a quotation '
-    'that runs on over its own attribution ("We tried, said Mr Lee. "It failed.").',
+    'that runs on over the writer\'s words: its own attribution ("We tried, said Mr Lee. "It '
+    'failed.", "Why now? he asked.), a sentence of the reporter\'s ("We tried. Moore said he was '
+    'confident. "It failed."), one that names the speaker, as speakers do not name themselves, '
+    "or, after a sentence in the first or second person (I, we, you), two long ones in neither; "
+    'nor when the quotation that reopens it is another speaker\'s ("Winter is here. "Fears eased," '
+    "said Deborah White.).",
     why="A lost closing mark leaves the reader unsure where the speaker's words end.",
     bad='He said "we have no agenda. Then he left.',
     good='He said "we have no agenda." Then he left.',
@@ -108,32 +56,36 @@ def unclosed_quotation(document: Document, context: Context) -> Iterator[Finding
     for quote in document.analysis.quotations:
         if quote.closed:
             continue
-        fragment = _is_fragment(prose, quote, paragraphs[quote.paragraph].start)
+        fragment = is_fragment(prose, quote, paragraphs[quote.paragraph].start)
         if quote.continued:
             if fragment:
                 message = "quoted fragment opened here is not closed before the next quotation"
-            elif attribution := (
-                _attribution_inside(prose, quote) or _attribution_inside(prose, quote, first=True)
-            ):
+            elif attribution := writers_words(prose, quote, speaker_before(document, quote)):
                 message = f"quotation opened here is not closed before {attribution!r}"
+            elif other_speaker(document, quote):
+                # '"Prices will fall. Oil rose last week. "Fears eased," said Ms White.': the
+                # quotation reopened is another speaker's, not this one going on
+                message = _OTHER_SPEAKER
             elif not _reopened_after_sentence(prose, quote.end):
                 # 'went on to warn: "...' : the writer's own words came between
                 message = "quotation opened here is not closed before the next quotation"
             else:
                 continue  # reopened at the next sentence of the same speaker
-        elif attribution := _attribution_inside(prose, quote, first=True):
+        elif attribution := writers_words(prose, quote, speaker_before(document, quote)):
             # '"It is my tribute, said Spacey. He sings...': the mark before the comma was lost
             message = f"quotation opened here is not closed before {attribution!r}"
         else:
             following = quote.paragraph + 1
+            message = "quotation opened here is never closed in its paragraph"
             if following < len(paragraphs) and not fragment:
                 start = paragraphs[following].start
                 if (
                     prose[start : start + 1] in _OPENING
                     and prose[quote.end : quote.end + 1] != "\u201c"
                 ):
-                    continue  # a multi-paragraph quotation: each paragraph reopens the quote
-            message = "quotation opened here is never closed in its paragraph"
+                    if not other_speaker(document, quote):
+                        continue  # a multi-paragraph quotation: each paragraph reopens it
+                    message = _OTHER_SPEAKER
         yield Finding(Span(quote.start, quote.start + 1), message)
 
 
