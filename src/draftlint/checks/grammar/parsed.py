@@ -217,7 +217,11 @@ def cued_end(words: Sequence[str]) -> int:
     return 0 if last < 0 else min(len(words), last + 1 + _AFTER_CUE)
 
 
-_PERSONAL = frozenset(("he", "she", "it", "they", "we"))
+#: subjects a present-tense verb right after must agree with: personal and indefinite pronouns
+_PERSONAL = frozenset(
+    "he she it they we someone somebody everyone everybody anyone anybody nobody "
+    "everything something nothing".split()
+)
 _SIBILANT = ("s", "sh", "ch", "x", "z", "o")
 
 
@@ -252,7 +256,10 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
         for i, word in enumerate(words):
             if word in FLIPPED and "'" not in word:
                 other = FLIPPED[word]
-            elif i and words[i - 1] in _PERSONAL and word.isalpha() and len(word) > 2:
+            elif i and word.isalpha() and len(word) > 2 and (
+                words[i - 1] in _PERSONAL
+                or (_looks_plural(words[i - 1]) and _looks_plural(word))  # "the trains goes"
+            ):
                 other = other_number(word)  # "he go", "they goes": any verb after a pronoun
             else:
                 continue
