@@ -136,6 +136,19 @@ def subject_cues(words: Sequence[str]) -> Iterator[int]:
                 break
             if words[j] in _CLAUSE_BREAK:
                 break
+    for i, word in enumerate(words[:-1]):  # "He said was happy": a reported clause, no subject
+        if word in SPEECH_VERBS and words[i + 1] in _REPORTED_FINITE:
+            yield i + 1
+
+
+#: speech verbs whose reported clause needs its own subject ("said [he] was")
+SPEECH_VERBS = frozenset(
+    "said says say added adds claimed claims argued argues insisted insists warned warns "
+    "believes believed thinks thought".split()
+)
+_REPORTED_FINITE = frozenset(
+    "is was are were has had have will would could can should may might".split()
+)
 
 
 #: Parse every sentence, not only the cued ones: for benchmarks that measure what the cues miss.
@@ -256,9 +269,14 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
         for i, word in enumerate(words):
             if word in FLIPPED and "'" not in word:
                 other = FLIPPED[word]
-            elif i and word.isalpha() and len(word) > 2 and (
-                words[i - 1] in _PERSONAL
-                or (_looks_plural(words[i - 1]) and _looks_plural(word))  # "the trains goes"
+            elif (
+                i
+                and word.isalpha()
+                and len(word) > 2
+                and (
+                    words[i - 1] in _PERSONAL
+                    or (_looks_plural(words[i - 1]) and _looks_plural(word))  # "the trains goes"
+                )
             ):
                 other = other_number(word)  # "he go", "they goes": any verb after a pronoun
             else:

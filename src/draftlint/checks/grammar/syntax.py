@@ -16,6 +16,7 @@ from draftlint.checks.grammar.parsed import (
     FLIPPED,
     PLURAL_FORMS,
     QUANTIFIERS,
+    SPEECH_VERBS,
     ParsedSentence,
     is_quoted,
     other_number,
@@ -242,19 +243,48 @@ def stray_comma_after_first(words: Sequence[Word]) -> bool:
     return after.tag in _PHRASE_START
 
 
-def _pronoun_for(words: Sequence[Word], i: int) -> str:
-    """The subject a clause most likely lost: the last possessive before it, else by number."""
+def _pronouns_for(words: Sequence[Word], i: int) -> tuple[str, ...]:
+    """The subjects a clause most likely lost, best first: the last possessive or personal
+    pronoun before it; after a speech verb, the speaker's pronouns; else by the verb's number."""
     for w in reversed(words[:i]):
         if w.lower in _POSSESSIVE_SUBJECT:
-            return _POSSESSIVE_SUBJECT[w.lower]
+            return (_POSSESSIVE_SUBJECT[w.lower],)
         if w.lower in ("he", "she", "it", "they", "we"):
-            return w.lower
-    return "they" if words[i].lower in PLURAL_FORMS else "it"
+            return (w.lower,)
+    if words[i].lower in PLURAL_FORMS:
+        return ("they",)
+    if words[i - 1].lower in SPEECH_VERBS:
+        return ("he", "she", "it")  # "Jane Russell said [she] was impressed"
+    return ("it",)
+
+
+#: the finite auxiliaries and modals a reported clause may open with ("said [he] was")
+_REPORTED = frozenset("is was are were has had have will would could can should may might".split())
+
+
+def _has_subject(words: Sequence[Word], *heads: int) -> bool:
+    return any(w.head in heads and w.dep in (*_SUBJECTS, "expl", "csubj") for w in words)
 
 
 def missing_subjects(words: Sequence[Word]) -> Iterator[int]:
     """Indexes of finite verbs with no subject right after a clause-opening prepositional
-    phrase: "and beyond his popularity is experiencing" reads the phrase as the subject."""
+    phrase ("and beyond his popularity is experiencing" reads the phrase as the subject), or
+    right after a speech verb ("Mr Smith said was happy")."""
+    lowered = [w.lower for w in words]
+    for i in range(1, len(words)):
+        verb, speech = words[i], words[i - 1]
+        if speech.lower not in SPEECH_VERBS or speech.tag not in ("VBD", "VBZ", "VBP"):
+            continue
+        if verb.lower not in _REPORTED or speech.dep in ("relcl", "csubj", "acl"):
+            continue  # "the memory Brown says keeps returning": a relative clause
+        if verb.lower in ("had", "were", "should") and i + 1 < len(words):
+            if words[i + 1].tag in ("DT", "PRP", "NNP", "PRP$"):
+                continue  # "said had the government not acted": an inverted condition
+        if {"what", "all", "everything", "whatever"} & set(lowered[:i]):
+            continue  # "what he said was true": the clause is the subject
+        host = verb.head if verb.dep in ("aux", "auxpass") else i
+        if words[host].head == i - 1 and not _has_subject(words, host, i):
+            yield i
     for i, verb in enumerate(words):
         if i < 2 or verb.tag not in _FINITE_TAGS or verb.lower not in _FINITE:
             continue
@@ -263,7 +293,7 @@ def missing_subjects(words: Sequence[Word]) -> Iterator[int]:
         host = verb.head
         if words[host].dep in ("relcl", "acl", "pcomp", "xcomp", "csubj", "amod"):
             continue
-        if any(w.head in (host, i) and w.dep in (*_SUBJECTS, "expl", "csubj") for w in words):
+        if _has_subject(words, host, i):
             continue
         previous = words[i - 1]
         if previous.dep != "pobj" or previous.tag not in ("NN", "NNS"):
@@ -278,12 +308,15 @@ def missing_subjects(words: Sequence[Word]) -> Iterator[int]:
     "GR105",
     "missing-subject",
     Severity.WARNING,
-    "A clause whose verb has no subject, often after a phrase (and beyond his popularity is ...).",
+    "A clause whose verb has no subject (and beyond his popularity is ..., she said was ...).",
     what="A finite auxiliary ('is experiencing', 'has shown') that a dependency parse gives "
     "no subject, right after a prepositional phrase that opens a clause after 'and' or "
     "'but': the subject was dropped ('and beyond his personal popularity [he] is experiencing lower ratings'). "
-    "The suggestion inserts the pronoun the sentence points to (the last possessive before "
-    "it: 'his' gives 'he'). Relative clauses, verbs that share a subject with the verb "
+    "The same for a reported clause with no subject right after a speech verb ('Jane Russell "
+    "said was impressed'), unless the speech verb's clause is itself the subject ('what he "
+    "said was true') or the clause is an inverted condition ('said had the government "
+    "acted'). The suggestion inserts the pronoun the sentence points to (the last "
+    "possessive before it: 'his' gives 'he'). Relative clauses, verbs that share a subject with the verb "
     "before ('came and is staying'), quoted speech and headlines are let through.",
     why="A dropped subject makes the phrase before the verb read as its subject, which "
     "changes or breaks the sentence.",
@@ -298,12 +331,12 @@ def missing_subject(document: Document, context: Context) -> Iterator[Finding]:
             span = _unquoted(document, sentence, verb)
             if span is None:
                 continue
-            pronoun = _pronoun_for(words, i)
+            pronouns = _pronouns_for(words, i)
             yield Finding(
                 span,
                 f"{verb.text!r} has no subject; a word may be missing: "
-                f"{words[i - 1].text} {pronoun} {verb.text}?",
-                (f"{pronoun} {verb.text}",),
+                f"{words[i - 1].text} {pronouns[0]} {verb.text}?",
+                tuple(f"{p} {verb.text}" for p in pronouns),
             )
 
 
