@@ -48,8 +48,8 @@ from draftlint.config.settings import Config  # noqa: E402
 from draftlint.violation import Severity  # noqa: E402
 
 EXPECTED: dict[str, tuple[str, ...]] = {
-    "dropped-m2": ("GR102", "GR101"),
-    "dropped-news": ("GR102", "GR101"),
+    "dropped-m2": ("GR102", "GR105", "GR101"),
+    "dropped-news": ("GR102", "GR105", "GR101"),
     "agreement-m2": ("GR103",),
     "agreement-news": ("GR103",),
     "comma-news": ("GR104",),
