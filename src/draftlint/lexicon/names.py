@@ -455,6 +455,8 @@ CAPITAL_MAX_OWN = 1.0
 CAPITAL_RARE_OWN = 1.5
 CAPITAL_RARE_MAX_COST = 0.8
 CAPITAL_RARE_MARGIN = 3.5
+#: zipf one unit of edit cost is worth when choosing the word a capital slip misses
+CAPITAL_COST_WEIGHT = 2.0
 
 
 def _near_words(lex: Lexicon, t: str) -> list:
@@ -487,8 +489,9 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     ]
     if not capitals:
         return None
-    cheapest = min(c.cost for c in capitals)
-    best = max((c for c in capitals if c.cost == cheapest), key=lambda c: c.zipf)
+    # the likeliest word meant: frequency against the cost of the edit (a noisy channel), so
+    # that "Hiyler" is Hitler (4.2, a key away) rather than Hiller (2.8, a cheaper edit)
+    best = max(capitals, key=lambda c: (c.zipf - CAPITAL_COST_WEIGHT * c.cost, -c.cost))
     if (
         best.cost > CAPITAL_MAX_COST
         or best.zipf < CAPITAL_MIN_ZIPF
