@@ -34,6 +34,7 @@ from draftlint.registry import documented_rules, registry_for
 from draftlint.rule import Rule
 from draftlint.run.lint import RuleCrash, lint_text
 from draftlint.server.diagnostics import FIX_ALL, DocLinks, Linted, build, code_actions
+from draftlint.syntax import parser
 
 DEBOUNCE = 0.15  # seconds of quiet after a change before linting: typing does not queue lints
 LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text"}
@@ -177,6 +178,9 @@ class DraftlintServer(LanguageServer):
             )
         except Exception:  # noqa: BLE001 - a real document will report it
             log.exception("warm-up failed")
+        # the grammar layer's parser (about 1.5 s to load) only loads for a cued sentence,
+        # which the warm-up has none of: load it now rather than on the first draft
+        parser.available()
 
 
 def create_server() -> DraftlintServer:
