@@ -95,6 +95,13 @@ def agreement_cues(words: Sequence[str]) -> Iterator[int]:
             yield i
         elif before == "i" and word in ("is", "has", "does", "isn't", "hasn't", "doesn't"):
             yield i
+        elif before == "there" and word in _BE_FINITE:
+            # "there is many reasons", "there are a problem": the noun after it disagrees
+            after = words[i + 1 : i + 4]
+            if plural and after[:1] and after[0] in ("a", "an", "one", "another"):
+                yield min(i + 4, len(words) - 1)
+            elif not plural and any(_looks_plural(w) or w in PLURAL_DETERMINERS for w in after):
+                yield min(i + 4, len(words) - 1)
         else:
             between = False  # a preposition between the cue and the verb
             for j in range(i - 2, max(-1, i - 16), -1):  # the subject cue, back to a clause break
@@ -112,6 +119,7 @@ def agreement_cues(words: Sequence[str]) -> Iterator[int]:
                     break
 
 
+_BE_FINITE = frozenset("is was are were isn't wasn't aren't weren't".split())
 _LINKS = frozenset("of on in to for with by from about at over under against between".split())
 
 

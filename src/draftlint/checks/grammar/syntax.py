@@ -121,6 +121,30 @@ def _unjoined_and(words: Sequence[Word], s: int, i: int) -> bool:
     return False
 
 
+def _existential_subject(words: Sequence[Word], i: int) -> int | None:
+    """The noun that 'there is/are' introduces: the verb's first attribute after it."""
+    found = [k for k in range(i + 1, len(words)) if words[k].head == i and words[k].dep == "attr"]
+    return found[0] if found else None
+
+
+def _existential_wrong(words: Sequence[Word], i: int, s: int, plural: bool) -> bool:
+    """'There is many reasons', 'there are a problem'; not 'there is a lot of people', 'there
+    are more than one way', 'there is a cat and a dog', nor a collective or -ics noun."""
+    noun = words[s]
+    if not noun.text.isalpha() or not noun.text.islower():
+        return False
+    children = [w for w in words if w.head == s]
+    if any(
+        w.dep in ("conj", "quantmod") or (w.dep == "prep" and w.lower == "of") for w in children
+    ):
+        return False
+    if noun.tag == "NNS" and not plural:
+        return noun.lower not in singular_plurals()
+    if noun.tag == "NN" and plural and noun.lower not in collective_nouns():
+        return any(w.dep == "det" and w.lower in ("a", "an", "one", "another") for w in children)
+    return False
+
+
 def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """(verb, subject) indexes of the number-marked verbs that disagree with their subject."""
     lowered = [w.lower for w in words]
@@ -135,6 +159,11 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 continue  # "the sights, sounds and ...": a noun in a list, tagged as a verb
             plural = verb.tag == "VBP"  # a present tense of any other verb: go / goes
         else:
+            continue
+        if any(w.head == i and w.dep == "expl" for w in words[:i]):
+            s = _existential_subject(words, i)
+            if s is not None and _existential_wrong(words, i, s, plural):
+                yield i, s
             continue
         s = _subject(words, i)
         if s is None or s > i:
@@ -170,7 +199,9 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     what="A finite form of be, have or do whose subject, found by a dependency parse of the "
     "sentence, is of the other number: a singular noun or he/she/it with 'are', 'were', "
     "'have', 'do'; a plural noun or they/we/you with 'is', 'was', 'has', 'does'; 'I is'. The "
-    "subject may stand far from the verb, across a relative clause or a prepositional phrase. "
+    "subject may stand far from the verb, across a relative clause or a prepositional phrase; "
+    "after 'there', the noun it introduces is the subject ('there is many reasons', 'there "
+    "are a problem'; not 'there is a lot of people' or 'there are more than one way'). "
     "Let through: collective nouns that British English reads as plural (rules/lists/"
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
     "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
