@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from draftlint.data_files import read_list
 from draftlint.drafts.analysis import Sentence, Token
@@ -200,15 +201,12 @@ def to_infinitive_words() -> frozenset[str]:
 
 def dropped_cues(words: Sequence[str]) -> Iterator[int]:
     """A modal before a past participle ("will also replaced"), a superlative after a
-    preposition with no determiner ("one of biggest"), a word that takes a to-infinitive
-    before a word that could be a bare verb ("decided join"), a quantifier before a
-    determiner ("one the most")."""
-    takes_to = to_infinitive_words()
+    preposition with no determiner ("one of biggest"), a quantifier before a determiner ("one
+    the most"). A missing "to" ("decided join") is cued by the n-gram model: see
+    ``local_cues``."""
     for i, word in enumerate(words[:-1]):
         nxt = words[i + 1]
-        if word in takes_to and _bare_verb_shape(nxt):
-            yield i + 1
-        elif word in QUANTIFIERS and nxt in DETERMINERS:
+        if word in QUANTIFIERS and nxt in DETERMINERS:
             yield i + 1
         elif word in MODALS:
             j = i + 2 if (nxt.endswith("ly") or nxt in _ADVERBS) and i + 2 < len(words) else i + 1
@@ -294,8 +292,9 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
             if ids[j - 1] == OOV or ids[j] == OOV or flip == OOV:
                 continue  # an unknown word: the model cannot tell
             rows.append((k, ids[j - 2], ids[j - 1], ids[j], flip, ids[j + 1], ids[j + 2], i))
+    cued = _to_cues(model, sentences)
     if not rows:
-        return {}
+        return cued
     import numpy as np
 
     table = np.array(rows, dtype=np.int64)
@@ -310,9 +309,46 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     n = len(v)
     window = lp[:n] + lp[n : 2 * n] + lp[2 * n :]
     gain = window[len(verb) :] - window[: len(verb)]
-    cued: dict[int, int] = {}
     for k, i in table[gain > LOCAL_MARGIN][:, [0, 7]].tolist():
         cued[k] = max(cued.get(k, 0), i)
+    return cued
+
+
+def _to_cues(model: Any, sentences: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Sentence -> the last word that takes a to-infinitive and is followed by what could be
+    a bare verb, where inserting "to" makes the words around far likelier ("decided join"):
+    log10 gain over the window above ``LOCAL_MARGIN``."""
+    import numpy as np
+
+    from draftlint.context.model import OOV
+
+    takes_to = to_infinitive_words()
+    to = model.word_id("to")
+    rows = []
+    for k, words in enumerate(sentences):
+        for i, word in enumerate(words[:-1]):
+            if word in takes_to and _bare_verb_shape(words[i + 1]):
+                p = model.word_id(words[i - 1]) if i else model.bos
+                n1 = model.word_id(words[i + 1])
+                n2 = model.word_id(words[i + 2]) if i + 2 < len(words) else model.eos
+                if n1 != OOV:
+                    rows.append((k, p, model.word_id(word), n1, n2, i + 1))
+    if not rows:
+        return {}
+    t = np.array(rows, dtype=np.int64)
+    k, p, x, n1, n2 = (t[:, c] for c in range(5))
+    tt = np.full(len(t), to)
+    # as written: n1 | p x, n2 | x n1; with "to": to | p x, n1 | x to, n2 | to n1
+    lp = model.logprob_ids(
+        np.concatenate([p, x, p, x, tt]),
+        np.concatenate([x, n1, x, tt, n1]),
+        np.concatenate([n1, n2, tt, n1, n2]),
+    )
+    r = len(t)
+    gain = lp[2 * r : 3 * r] + lp[3 * r : 4 * r] + lp[4 * r :] - lp[:r] - lp[r : 2 * r]
+    cued: dict[int, int] = {}
+    for sentence, i in t[gain > LOCAL_MARGIN][:, [0, 5]].tolist():
+        cued[sentence] = max(cued.get(sentence, 0), i)
     return cued
 
 
