@@ -193,8 +193,8 @@ def _forms(document: Document) -> dict[str, _Form]:
         words = [t for t in run.tokens if t.kind == "word"]
         for index, token in enumerate(words):
             text = strip_possessive(token.text)
-            if "-" in text:
-                continue
+            if "-" in text or any(c.isdigit() for c in text):
+                continue  # "GR101" and "GR102" are codes, not one name spelled two ways
             form = forms.setdefault(text, _Form(text, [], 0, set(), set()))
             form.runs.add(number)
             form.mentions.append(token)

@@ -219,8 +219,8 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
         for i, s in disagreements(words):
             verb = words[i]
             span = _unquoted(document, sentence, verb)
-            if span is None:
-                continue
+            if span is None or _unquoted(document, sentence, words[s]) is None:
+                continue  # a quoted subject ('"if he were" are let through') is a mention
             other = other_number(verb.lower)
             if other is None:
                 continue
@@ -391,8 +391,13 @@ def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
                 yield i, "to"
             continue
         if word.lower in QUANTIFIERS and nxt.lower in DETERMINERS and word.text.islower():
+            # "one the most", "some the players"; not "the one the team chose", "one the web
+            # writes" (a relative clause: a singular noun and its verb follow)
+            after = words[i + 2] if i + 2 < len(words) else None
             if i and words[i - 1].tag in ("DT", "JJ", "PRP$", "CD"):
-                continue  # "the one the team chose": a relative clause
+                continue
+            if after is None or after.tag not in ("JJS", "RBS", "NNS"):
+                continue
             if nxt.tag in ("DT", "PRP$") and word.dep != "det":
                 yield i, "of"
             continue
