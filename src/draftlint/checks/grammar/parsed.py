@@ -128,6 +128,23 @@ def _looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
+_NOT_NOUNS = frozenset(
+    "who whom whose which what were was will would can could may might must should do did "
+    "does had has have one two three four five six seven eight nine ten news series".split()
+)
+
+
+def determiner_cues(words: Sequence[str]) -> Iterator[int]:
+    """'this medicines', 'these week': a demonstrative and a noun of the other number."""
+    for i, word in enumerate(words[:-1]):
+        if word in ("this", "these", "those"):
+            nxt = words[i + 1]
+            if not nxt.isalpha() or nxt in _FUNCTION or nxt in AGREEING or nxt in _NOT_NOUNS:
+                continue  # "these are", "those who", "this is"
+            if _looks_plural(nxt) != (word != "this"):
+                yield i + 2
+
+
 def comma_cues(words: Sequence[str]) -> Iterator[int]:
     """A comma after the first word: the parse says whether that word governs what follows."""
     if len(words) > 3 and words[1] == "," and words[0] in GOVERNING_WORDS:
@@ -227,6 +244,7 @@ def cued_end(words: Sequence[str]) -> int:
     last = max(
         (
             *agreement_cues(words),
+            *determiner_cues(words),
             *comma_cues(words),
             *subject_cues(words),
             *dropped_cues(words),

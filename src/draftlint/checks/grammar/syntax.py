@@ -145,6 +145,31 @@ def _existential_wrong(words: Sequence[Word], i: int, s: int, plural: bool) -> b
     return False
 
 
+_DEMONSTRATIVES = {"this": "these", "these": "this", "that": "those", "those": "that"}
+#: plurals that "this" may go with in edited prose ("this data", "this media")
+_THIS_PLURALS = frozenset(("data", "media", "criteria"))
+
+
+def determiner_disagreements(words: Sequence[Word]) -> Iterator[int]:
+    """Indexes of demonstratives whose noun is of the other number ("this medicines", "these
+    week"); not "these data", "this news", "those who", nor a number between ("these two")."""
+    for i, det in enumerate(words):
+        if det.lower not in _DEMONSTRATIVES or det.dep != "det":
+            continue
+        n = det.head
+        if n <= i or not words[n].text.isalpha() or not words[n].text.islower():
+            continue
+        if any(w.head == n and w.tag == "CD" for w in words):
+            continue  # "these 10 years"
+        noun, plural = words[n], det.lower in ("these", "those")
+        if noun.tag == "NNS" and not plural:
+            if noun.lower not in singular_plurals() and noun.lower not in _THIS_PLURALS:
+                yield i
+        elif noun.tag == "NN" and plural and noun.lower not in collective_nouns():
+            if not noun.lower.endswith("s") and noun.lower not in ("kind", "sort", "type"):
+                yield i
+
+
 def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """(verb, subject) indexes of the number-marked verbs that disagree with their subject."""
     lowered = [w.lower for w in words]
@@ -202,6 +227,8 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     "subject may stand far from the verb, across a relative clause or a prepositional phrase; "
     "after 'there', the noun it introduces is the subject ('there is many reasons', 'there "
     "are a problem'; not 'there is a lot of people' or 'there are more than one way'). "
+    "Also a demonstrative and its noun of different numbers ('this medicines', 'these "
+    "week'; not 'these data', 'this news', 'these two'). "
     "Let through: collective nouns that British English reads as plural (rules/lists/"
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
     "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
@@ -228,6 +255,18 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
             yield Finding(
                 span,
                 f"{verb.text!r} does not agree with its subject {words[s].text!r}; "
+                f"did you mean {fixed!r}?",
+                (fixed,),
+            )
+        for i in determiner_disagreements(words):
+            det = words[i]
+            span = _unquoted(document, sentence, det)
+            if span is None:
+                continue
+            fixed = _case(det.text, _DEMONSTRATIVES[det.lower])
+            yield Finding(
+                span,
+                f"{det.text!r} does not agree with its noun {words[det.head].text!r}; "
                 f"did you mean {fixed!r}?",
                 (fixed,),
             )
@@ -405,8 +444,13 @@ def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
             j = i + 2 if words[i + 1].tag == "RB" else i + 1  # "will also replaced"
             after = words[j] if j < len(words) else None
             # a participle or an adjective in -ed right after a modal: "could [be] limited"
-            if after and (
-                after.tag == "VBN" or (after.tag in ("JJ", "VBD") and after.lower.endswith("ed"))
+            if (
+                after
+                and after.lower != "been"
+                and (
+                    after.tag == "VBN"
+                    or (after.tag in ("JJ", "VBD") and after.lower.endswith("ed"))
+                )
             ):
                 yield j - 1, "be"
         elif word.tag == "IN" and words[i + 1].tag == "JJS":
