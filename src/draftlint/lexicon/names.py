@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.lexicon.edits import weighted_distance
@@ -457,15 +458,27 @@ CAPITAL_RARE_MAX_COST = 0.8
 CAPITAL_RARE_MARGIN = 3.5
 
 
-def _near_words(lex: Lexicon, t: str) -> list:
-    """Words within the capital-slip distance, without the costly sound-alike search (a
-    name near nothing would always pay for it)."""
-    return lex.candidates(t, max_cost=CAPITAL_MAX_COST + 0.5, sound=False)
+def _near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
+    """Capitalised words (see ``_capital_word``) within the capital-slip distance, best
+    first, without the costly sound-alike search (a name near nothing would always pay for
+    it) and without costing the common words near it, which a capital slip never reads."""
+    return lex.candidates_where(t, _capital_word(lex), max_cost=CAPITAL_MAX_COST + 0.5)
 
 
 def _proper(flags: int) -> bool:
     """A word written capitalised only: "Finland", "Wednesday", not "Life" or "Holy"."""
     return bool(flags & CAP) and not flags & LOWER
+
+
+@cache
+def _capital_word(lex: Lexicon) -> Callable[[str], bool]:
+    """A suggestion a capital slip may be of: capitalised, and a word written capitalised
+    only ("Finland", not "Life")."""
+
+    def capital(word: str) -> bool:
+        return word[:1].isupper() and _proper(lex.entry(word.lower())[1])
+
+    return capital
 
 
 def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | None:
@@ -480,11 +493,11 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     own = lex.zipf(t)
     if own >= CAPITAL_RARE_OWN:
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
-    capitals = [
-        c
-        for c in (cands if cands is not None else _near_words(lex, t))
-        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
-    ]
+    if cands is None:
+        capitals = _near_capitals(lex, t)
+    else:
+        capital = _capital_word(lex)
+        capitals = [c for c in cands if capital(c.word)]
     if not capitals:
         return None
     cheapest = min(c.cost for c in capitals)
@@ -534,11 +547,7 @@ def _is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     if slip.confidence < 0.8 or lex.zipf(t) > 0:
         return False
     # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
-    near = [
-        c.cost
-        for c in _near_words(lex, t)
-        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
-    ]
+    near = [c.cost for c in _near_capitals(lex, t)]
     return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from draftlint.lexicon.edits import osa_distance, skeleton
+from draftlint.lexicon.compiled import osa_distance
+from draftlint.lexicon.edits import skeleton
 
 #: Per unit of zipf (log10 frequency), and again per unit up to zipf 3: rare words need more
 #: evidence, common words are not endlessly likelier.
