@@ -71,3 +71,21 @@ def test_index_search_finds_what_the_multi_index_finds() -> None:
         assert ours == theirs
         found += len(ours)
     assert found > 100  # the words above do meet the index
+
+
+LETTERS = st.text(alphabet="aeisthrnllc'-", max_size=10)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LETTERS, st.lists(LETTERS, min_size=1, max_size=12), st.sampled_from([0.5, 1.1, 2.2, 99.0]))
+def test_weighted_distances_are_the_reference_costs(
+    typo: str, words: list[str], limit: float
+) -> None:
+    from draftlint.lexicon.compiled import weighted_distances
+
+    for word, cost in zip(words, weighted_distances(typo, words, limit), strict=True):
+        reference = edits.weighted_distance(typo, word, limit)
+        if reference <= limit:
+            assert cost == reference  # the same float: ranks and thresholds cannot move
+        else:
+            assert cost > limit
