@@ -163,7 +163,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
     prose = document.prose
     for i in words:
         token = tokens[i]
-        if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
+        if lexicon.is_known(token.text):
             continue
         if _DOMAIN_TAIL.match(prose, token.end):
             continue  # "gamesindustry.biz": a site's name, written as its address

@@ -107,6 +107,7 @@ class Lexicon:
         self._accept_lower = frozenset(w for w in accept if w == w.lower())
         self._reject = {normalise(k).lower(): v for k, v in (reject or {}).items()}
         self._cache: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}
         self._suggest_cache: dict[tuple[str, float, bool], list[Suggestion]] = {}
         self._where_cache: dict[tuple[str, float, object], list[Suggestion]] = {}
         self._near_cache: dict[str, set[int]] = {}
@@ -145,6 +146,16 @@ class Lexicon:
         return t in self._accept_exact or t.lower() in self._accept_lower
 
     # ------------------------------------------------------------------ is_word
+    def is_known(self, token: str) -> bool:
+        """``is_word(token) and not rejected(token)``, cached by the token as written: the
+        spelling rules ask it of every word of every draft, and news repeats its words."""
+        known = self._known.get(token)
+        if known is None:
+            if len(self._known) > 200_000:
+                self._known.clear()
+            known = self._known[token] = self.is_word(token) and not self.rejected(token)
+        return known
+
     def is_word(self, token: str) -> bool:
         """Is ``token`` a correctly spelt English word (or number, initialism, acronym)?"""
         t = normalise(token)
