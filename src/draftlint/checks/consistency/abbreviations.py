@@ -134,14 +134,15 @@ def _uses(document: Document, abbreviation: str, defined: list[Definition]) -> l
 
 
 def _words_by_text(document: Document) -> dict[str, list[int]]:
-    """Token indexes of the draft's words by their text, in order: looking up each defined
-    abbreviation costs a dict look-up, not a walk over the whole draft (which made a long
-    file's cost grow with its length times its abbreviations)."""
+    """Token indexes of the draft's words that could be an abbreviation (two capitals
+    first), by their text, in order: looking up each defined abbreviation costs a dict
+    look-up, not a walk over the whole draft (which made a long file's cost grow with its
+    length times its abbreviations)."""
 
     def build(doc: Document) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
         for i, t in enumerate(doc.analysis.tokens):
-            if t.kind == "word":
+            if t.kind == "word" and t.text[:2].isupper():  # what ``definitions`` can define
                 index.setdefault(t.text, []).append(i)
         return index
 
