@@ -99,7 +99,6 @@ def weighted_distances(typo: str, words: Sequence[str], limit: float) -> list[fl
         omit[r, :n] = _omit_costs(word)
         if m and n:
             subs[r, :n] = [_sub_row(word[i], typo, i == 0) for i in range(n)]
-    typo_codes = [ord(c) for c in typo]
     extra = _extra_costs(typo)
     first_row = [0.0] * (m + 1)
     for j in range(1, m + 1):
@@ -109,21 +108,24 @@ def weighted_distances(typo: str, words: Sequence[str], limit: float) -> list[fl
     out = np.full(k, np.inf)
     out[lengths == 0] = prev[lengths == 0, m]
     alive = np.ones(k, bool)
+    # where a swap of two letters may be scored: row i, column j at [:, i - 2, j - 2]
+    same = codes[:, :, None] == np.array([ord(c) for c in typo], np.int64)[None, None, :]
+    swaps = same[:, 1:, :-1] & same[:, :-1, 1:] & ~same[:, 1:, 1:]
+    swap_rows = swaps.any(axis=(0, 2)) if swaps.size else np.zeros(max(n_max - 1, 0), bool)
     for i in range(1, n_max + 1):
         om = omit[:, i - 1]
+        # a cell is the least of: substitute (diagonal), omit (from above), swap (two rows
+        # up), and type an extra letter (from the left, hence the loop over columns). Minima
+        # are exact in any order; each sum is the reference's own.
+        best = prev[:, :-1] + subs[:, i - 1, :]
+        np.minimum(best, prev[:, 1:] + om[:, None], out=best)
+        if i > 1 and m > 1 and swap_rows[i - 2]:
+            swap = np.where(swaps[:, i - 2, :], prev2[:, :-2] + TRANSPOSE, np.inf)
+            np.minimum(best[:, 1:], swap, out=best[:, 1:])
         cur = np.empty((k, m + 1))
         cur[:, 0] = prev[:, 0] + om
-        wc = codes[:, i - 1]
         for j in range(1, m + 1):
-            v = prev[:, j - 1] + subs[:, i - 1, j - 1]
-            np.minimum(v, prev[:, j] + om, out=v)
-            np.minimum(v, cur[:, j - 1] + extra[j - 1], out=v)
-            if i > 1 and j > 1:
-                tc = typo_codes[j - 1]
-                swap = (wc == typo_codes[j - 2]) & (codes[:, i - 2] == tc) & (wc != tc)
-                if swap.any():
-                    np.minimum(v, np.where(swap, prev2[:, j - 2] + TRANSPOSE, np.inf), out=v)
-            cur[:, j] = v
+            np.minimum(best[:, j - 1], cur[:, j - 1] + extra[j - 1], out=cur[:, j])
         row = i <= lengths
         alive &= ~(row & (cur.min(axis=1) > limit))  # the reference returns here
         done = alive & (lengths == i)
