@@ -23,11 +23,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.data_files import data_dir
 from draftlint.lexicon import suggest as lexicon_suggest
-from draftlint.lexicon.compiled import IndexSearch, osa_distance, weighted_distances
 from draftlint.lexicon.edits import (
     query_keys,
     skeleton,
@@ -43,6 +42,9 @@ from draftlint.lexicon.tokens import (
     is_skippable,
     normalise,
 )
+
+if TYPE_CHECKING:
+    from draftlint.lexicon.compiled import IndexSearch
 
 DATA = data_dir() / "lexicon"
 KNOWN = LOWER | CAP | UPPER
@@ -81,6 +83,9 @@ class _Shared:
     @property
     def index(self) -> IndexSearch:
         if self._index is None:
+            # numpy and rapidfuzz load with the first suggestion asked for, not at start-up
+            from draftlint.lexicon.compiled import IndexSearch  # noqa: PLC0415
+
             self._index = IndexSearch(MultiIndex.load(self.data / "deletes.bin"))
         return self._index
 
@@ -315,6 +320,8 @@ class Lexicon:
         max_sound: int = 99,
         keep: Callable[[str], bool] | None = None,
     ) -> list[Suggestion]:
+        from draftlint.lexicon.compiled import osa_distance, weighted_distances  # noqa: PLC0415
+
         lower_input = t == q
         skel = skeleton(q)
         found: list[tuple[str, int, int, int | None]] = []

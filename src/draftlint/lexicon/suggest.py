@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from draftlint.lexicon.compiled import osa_distance
 from draftlint.lexicon.edits import skeleton
 
 #: Per unit of zipf (log10 frequency), and again per unit up to zipf 3: rare words need more
@@ -90,6 +89,8 @@ def features(
     """What ``score`` weighs, in the order of ``WEIGHTS``.  ``sound``: the edits between
     the skeletons, when the caller has them."""
     if sound is None:
+        from draftlint.lexicon.compiled import osa_distance  # noqa: PLC0415 - not at start-up
+
         sound = osa_distance(skeleton(q), skeleton(key))
     diff = len(key) - len(q)
     q2, q3 = _grams(q)
