@@ -13,7 +13,8 @@
 2. Growth: texts of 10k, 100k and 1M words made by concatenating the corpus's articles in
    order (and again from the start when they run out), written once as one file and once as
    one file per article; each is linted in a fresh child process, which reports its words/s
-   (CPU) and its peak RSS.  Linear cost means flat words/s down the table.
+   (CPU) and its peak RSS (and the peer's, with ``--peer``).  Linear cost means flat words/s
+   down the table.
 3. The CLI (``draftlint check --no-cache``) on the 100k-word folder with --jobs 1 and 2:
    wall time (needs an idle machine to mean much: the load average is printed).
 4. Cold ``draftlint check seeds/`` against a cold ``python -c pass``.
@@ -201,9 +202,10 @@ def throughput(args: argparse.Namespace, texts: list[tuple[str, str]]) -> None:
 def growth(args: argparse.Namespace, texts: list[tuple[str, str]], where: Path) -> Path | None:
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     print("\ngrowth (fresh process per input; CPU words/s, wall s, peak RSS):")
-    print(
+    head = (
         f"  {'words':>9}  {'layout':<6}  {'files':>5}  {'words/s':>9}  {'wall s':>7}  {'RSS MB':>7}"
     )
+    print(head + (f"  {'peer w/s':>9}  {'peer RSS':>8}" if args.peer else ""))
     folder_100k = None
     for size in sizes:
         one, many = make_inputs(texts, size, where)
@@ -212,10 +214,14 @@ def growth(args: argparse.Namespace, texts: list[tuple[str, str]], where: Path) 
         for layout, target in (("one", one), ("many", many)):
             got = run_child(["--child", str(target), "--select", args.select])
             files = 1 if layout == "one" else len(list(many.glob("*.txt")))
-            print(
+            row = (
                 f"  {got['words']:>9,}  {layout:<6}  {files:>5}  {got['words'] / got['cpu']:>9,.0f}"
                 f"  {got['wall']:>7.1f}  {got['rss']:>7.0f}"
             )
+            if args.peer:
+                peer = run_child(["--child", str(target), "--select", args.select], args.peer)
+                row += f"  {peer['words'] / peer['cpu']:>9,.0f}  {peer['rss']:>8.0f}"
+            print(row, flush=True)
     return folder_100k
 
 
