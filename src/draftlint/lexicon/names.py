@@ -333,7 +333,7 @@ def _classify_compound(
     return worst
 
 
-def _near_name(lex: Lexicon, t: str, names: set[str]) -> str | None:
+def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
     """A name of the draft that ``t`` is a near miss of ("Tillersen" -> "Tillerson")."""
     low = t.lower()
     best, best_cost = None, 0.9
@@ -611,9 +611,15 @@ def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool | int]]) ->
         if flags & LOWER and z >= 3.0 and t not in strong:
             continue  # "Whatever" at the start of two sentences is a word, not a name
         names.add(t)
+    # The rivals are the names used more than once: never discarded below, so one set (built
+    # in the same order as a fresh one per name would be) serves every name used once, and
+    # each asks only the rivals with its own first letter (``_near_name`` skips the others,
+    # and a list keeps the set's order): a long draft's cost no longer grows with its names
+    # squared.
+    rivals: dict[str, list[str]] = {}
+    for n in {n for n in names if counts[n] > 1}:
+        rivals.setdefault(n[0], []).append(n)
     for t in list(names):
-        if counts[t] == 1:
-            rivals = {n for n in names if n != t and counts[n] > 1}
-            if _near_name(lex, t, rivals):
-                names.discard(t)
+        if counts[t] == 1 and _near_name(lex, t, rivals.get(t[0], [])):
+            names.discard(t)
     return names
