@@ -89,3 +89,17 @@ def test_weighted_distances_are_the_reference_costs(
             assert cost == reference  # the same float: ranks and thresholds cannot move
         else:
             assert cost > limit
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS, st.lists(LETTERS, min_size=1, max_size=8), st.sampled_from([0.3, 0.9, 2.2]))
+def test_weighted_table_says_what_the_limited_reference_says(
+    typo: str, words: list[str], limit: float
+) -> None:
+    from draftlint.lexicon.compiled import weighted_table
+
+    costs, peaks = weighted_table(typo, words)
+    for word, cost, peak in zip(words, costs.tolist(), peaks.tolist(), strict=True):
+        assert cost == edits.weighted_distance(typo, word)
+        reference = edits.weighted_distance(typo, word, limit)
+        assert (reference <= limit) == (peak <= limit and cost <= limit)

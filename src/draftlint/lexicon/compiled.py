@@ -77,17 +77,25 @@ def osa_distance(a: str, b: str, limit: int = 99) -> int:
 
 def weighted_distances(typo: str, words: Sequence[str], limit: float) -> list[float]:
     """``[edits.weighted_distance(typo, w, limit) for w in words]`` for the words it finds
-    within ``limit``, in one numpy pass over all the words; a word further away (or one the
-    reference gives up on, row by row, past ``limit``) gets ``inf``.
+    within ``limit``, in one numpy pass over all the words; a word the reference gives up on
+    (a row of its table all past ``limit``) gets ``inf``.
 
     The table is filled as the reference fills it (the same additions and minima in the
     same order, in float64), one row of every word at a time, so each cost is the very
     float the reference returns and ranks and thresholds do not move.
     """
+    costs, peaks = weighted_table(typo, words)
+    return np.where(peaks > limit, np.inf, costs).tolist()
+
+
+def weighted_table(typo: str, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For each word, the weighted distance from it to ``typo`` (``edits.weighted_distance``
+    without a limit) and the highest row minimum of its table: the reference with a
+    ``limit`` returns the distance when neither is over the limit, and gives up otherwise."""
     k = len(words)
-    if not k:
-        return []
     m = len(typo)
+    if not k:
+        return np.zeros(0), np.zeros(0)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=k)
     n_max = int(lengths.max())
     codes = np.full((k, n_max), -1, np.int64)
@@ -105,9 +113,9 @@ def weighted_distances(typo: str, words: Sequence[str], limit: float) -> list[fl
         first_row[j] = first_row[j - 1] + extra[j - 1]
     prev = np.tile(np.array(first_row), (k, 1))
     prev2 = prev
-    out = np.full(k, np.inf)
-    out[lengths == 0] = prev[lengths == 0, m]
-    alive = np.ones(k, bool)
+    costs = np.full(k, np.inf)
+    costs[lengths == 0] = prev[lengths == 0, m]
+    peaks = np.full(k, -np.inf)
     # where a swap of two letters may be scored: row i, column j at [:, i - 2, j - 2]
     same = codes[:, :, None] == np.array([ord(c) for c in typo], np.int64)[None, None, :]
     swaps = same[:, 1:, :-1] & same[:, :-1, 1:] & ~same[:, 1:, 1:]
@@ -127,8 +135,8 @@ def weighted_distances(typo: str, words: Sequence[str], limit: float) -> list[fl
         for j in range(1, m + 1):
             np.minimum(best[:, j - 1], cur[:, j - 1] + extra[j - 1], out=cur[:, j])
         row = i <= lengths
-        alive &= ~(row & (cur.min(axis=1) > limit))  # the reference returns here
-        done = alive & (lengths == i)
-        out[done] = cur[done, m]
+        peaks = np.where(row, np.maximum(peaks, cur.min(axis=1)), peaks)
+        done = lengths == i
+        costs[done] = cur[done, m]
         prev2, prev = prev, cur
-    return out.tolist()
+    return costs, peaks

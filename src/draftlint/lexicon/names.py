@@ -339,6 +339,7 @@ def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
     best, best_cost = None, 0.9
     if len(t) < 5:
         return None
+    near = []
     for name in names:
         if name == t or abs(len(name) - len(t)) > 2 or len(name) < 5 or name[0] != t[0]:
             continue
@@ -346,10 +347,25 @@ def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
             continue  # "Scholls" beside "Scholl"
         if lex.is_word(name) and lex.zipf(t):
             continue  # "Liffe" (a name the web knows) beside the word "Life"
+        near.append(name)
+    if len(near) >= NEAR_NAMES_BATCH:  # a long draft's many names: their tables in numpy
+        from draftlint.lexicon.compiled import weighted_table  # noqa: PLC0415 - numpy
+
+        costs, peaks = weighted_table(low, [name.lower() for name in near])
+        for name, cost, peak in zip(near, costs.tolist(), peaks.tolist(), strict=True):
+            # what weighted_distance(low, name, limit=best_cost) <= best_cost says
+            if peak <= best_cost and cost <= best_cost:
+                best, best_cost = name, cost
+        return best
+    for name in near:
         cost = weighted_distance(low, name.lower(), limit=best_cost)
         if cost <= best_cost:
             best, best_cost = name, cost
     return best
+
+
+#: From this many names to compare a word with, ``_near_name`` costs them in one numpy pass.
+NEAR_NAMES_BATCH = 40
 
 
 def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Verdict:
