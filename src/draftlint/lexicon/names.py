@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -265,8 +265,15 @@ def _camel_split(
 
 
 def classify_unknown(
-    lex: Lexicon, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+    lex: Lexicon,
+    word: str,
+    sentence_initial: bool = False,
+    known_names: Iterable[str] = (),
+    by_letter: Mapping[str, Sequence[str]] | None = None,
 ) -> Verdict:
+    """The verdict on an unknown ``word``. ``by_letter``, when given, is
+    ``names_by_letter(known_names)``: a draft that asks about many words builds it once, so
+    each near-name search reads the names with the word's first letter only."""
     t = normalise(word)
     if is_skippable(t):
         return Verdict(False, 0.0, (), "skip")
@@ -287,7 +294,7 @@ def classify_unknown(
         suggestions = tuple(dict.fromkeys([*listed, *nearby]))[:5]
         return Verdict(True, 0.9, tuple(c + tail for c in suggestions), "typo")
     if "-" in base:
-        return _classify_compound(lex, base, tail, sentence_initial, names)
+        return _classify_compound(lex, base, tail, sentence_initial, names, by_letter)
     camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
     if camel:
         # "RexTillerson" is two names even where the draft repeats it
@@ -300,7 +307,11 @@ def classify_unknown(
         slip = capital_slip(lex, base)  # "Apirl" beside "April": a slip of the word itself
         if slip is not None:
             return slip._replace(suggestions=tuple(s + tail for s in slip.suggestions))
-    near = _near_name(lex, base, names) if base[:1].isupper() and not camel else None
+    near = (
+        _near_name(lex, base, _same_letter(names, by_letter, base))
+        if base[:1].isupper() and not camel
+        else None
+    )
     if near:
         return Verdict(True, 0.6 if lex.zipf(base) < 2.0 else 0.3, (near + tail,), "name-variant")
     if camel or sentence_initial or not base[:1].isupper():
@@ -308,14 +319,19 @@ def classify_unknown(
         split = joined_split(lex, base, names)
         if split:
             return Verdict(True, split.confidence, (" ".join(split.parts) + tail,), "joined")
-    v = _classify_simple(lex, base, sentence_initial, names)
+    v = _classify_simple(lex, base, sentence_initial, names, by_letter)
     if tail and v.suggestions:
         v = v._replace(suggestions=tuple(s + tail for s in v.suggestions))
     return v
 
 
 def _classify_compound(
-    lex: Lexicon, base: str, tail: str, initial: bool, names: set[str]
+    lex: Lexicon,
+    base: str,
+    tail: str,
+    initial: bool,
+    names: set[str],
+    by_letter: Mapping[str, Sequence[str]] | None = None,
 ) -> Verdict:
     parts = base.split("-")
     worst = Verdict(False, 0.0, (), "word")
@@ -326,7 +342,7 @@ def _classify_compound(
         if split and split.confidence >= 0.5:  # "ofinflation-fighting"
             v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
         else:
-            v = _classify_simple(lex, part, initial and k == 0, names)
+            v = _classify_simple(lex, part, initial and k == 0, names, by_letter)
         if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
             fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
             worst = v._replace(suggestions=fixed)
@@ -340,13 +356,18 @@ def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
     if len(t) < 5:
         return None
     near = []
+    known = None  # lex.zipf(t) > 0, asked once, and only if a name is a word
+    first, size, stem = t[0], len(t), t.rstrip("s")
     for name in names:
-        if name == t or abs(len(name) - len(t)) > 2 or len(name) < 5 or name[0] != t[0]:
+        if name == t or abs(len(name) - size) > 2 or len(name) < 5 or name[0] != first:
             continue
-        if name.rstrip("s") == t.rstrip("s"):
+        if name.rstrip("s") == stem:
             continue  # "Scholls" beside "Scholl"
-        if lex.is_word(name) and lex.zipf(t):
-            continue  # "Liffe" (a name the web knows) beside the word "Life"
+        if lex.is_word(name):
+            if known is None:
+                known = bool(lex.zipf(t))
+            if known:
+                continue  # "Liffe" (a name the web knows) beside the word "Life"
         near.append(name)
     if len(near) >= NEAR_NAMES_BATCH:  # a long draft's many names: their tables in numpy
         from draftlint.lexicon.compiled import weighted_table  # noqa: PLC0415 - numpy
@@ -368,7 +389,29 @@ def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
 NEAR_NAMES_BATCH = 40
 
 
-def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Verdict:
+def names_by_letter(names: Iterable[str]) -> dict[str, list[str]]:
+    """The names by first letter, each list in the order ``set(names)`` iterates them (the
+    copy ``classify_unknown`` makes), so a search over one list meets the names it would
+    have met in the whole set, in the same order: the same ties, the same verdicts."""
+    index: dict[str, list[str]] = {}
+    for name in set(names):
+        index.setdefault(name[:1], []).append(name)
+    return index
+
+
+def _same_letter(
+    names: set[str], by_letter: Mapping[str, Sequence[str]] | None, t: str
+) -> Iterable[str]:
+    return names if by_letter is None else by_letter.get(t[:1], ())
+
+
+def _classify_simple(
+    lex: Lexicon,
+    t: str,
+    initial: bool,
+    names: set[str],
+    by_letter: Mapping[str, Sequence[str]] | None = None,
+) -> Verdict:
     if not t or not any(c.isalpha() for c in t):
         return Verdict(False, 0.0, (), "skip")
     if t in names:
@@ -386,7 +429,7 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
     if 0 <= t.find("ll") < len(t) - 2 and lex.is_word(t.replace("ll", "l", 1)):
         # diallers: the British doubling of dialers (before a suffix: "hospitall" is a slip)
         return Verdict(False, 0.0, (), "rare")
-    near = _near_name(lex, t, names) if capital else None
+    near = _near_name(lex, t, _same_letter(names, by_letter, t)) if capital else None
     if near:
         return Verdict(True, 0.6 if own < 2.0 else 0.3, (near,), "name-variant")
     cands = lex.candidates(t)
