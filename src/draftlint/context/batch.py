@@ -50,10 +50,16 @@ _TOKENS: weakref.WeakKeyDictionary[NgramModel, dict[str, _Token]] = weakref.Weak
 _TOKEN_CACHE = 1 << 17
 
 
-def _token(model: NgramModel, tok: str) -> _Token:
+def _token_cache(model: NgramModel) -> dict[str, _Token]:
     cache = _TOKENS.get(model)
     if cache is None:
         cache = _TOKENS[model] = {}
+    return cache
+
+
+def _token(model: NgramModel, tok: str, cache: dict[str, _Token] | None = None) -> _Token:
+    if cache is None:
+        cache = _token_cache(model)
     found = cache.get(tok)
     if found is None:
         if len(cache) >= _TOKEN_CACHE:
@@ -84,12 +90,15 @@ def build_batch(
     slips: list[tuple[int, int, int, str]] = []
     gaps: list[tuple[int, int, int, int]] = []
     bos, eos, word_id = model.bos, model.eos, model.ids.get
+    cache = _token_cache(model)
+    known = cache.get
     for s, tokens in enumerate(sentences):
         first = len(ids)
         ids.append(bos)
         gap_ok = False  # no punctuation since the last word, and that word is known
         prev_shape = 0
-        records = [_token(model, t) for t in tokens]
+        # a token text met before costs one dict look-up (news repeats its words)
+        records = [known(t) or _token(model, t, cache) for t in tokens]
         i = 0
         n = len(records)
         while i < n:

@@ -332,6 +332,37 @@ def scan(
     """
     level = sensitivity_level(sensitivity)
     model = model or get_model()
+    out: list[tuple[list[Slip], list[DroppedWord]]] = []
+    for chunk in _chunks(sentences):
+        out += _scan(chunk, level, model, confusions)
+    return out
+
+
+#: A batch holds at most about this many tokens: each sentence is scored on its own, so a
+#: long document is scanned in pieces with the same results, and the (gap x word) grids of
+#: the dropped-word check stay a few MB instead of growing with the document (1.5 GB for a
+#: single file of a million words).
+CHUNK_TOKENS = 20_000
+
+
+def _chunks(sentences: Sequence[Sequence[str]]) -> list[Sequence[Sequence[str]]]:
+    chunks: list[Sequence[Sequence[str]]] = []
+    first = size = 0
+    for i, sentence in enumerate(sentences):
+        if size and size + len(sentence) > CHUNK_TOKENS:
+            chunks.append(sentences[first:i])
+            first, size = i, 0
+        size += len(sentence)
+    chunks.append(sentences[first:])
+    return chunks
+
+
+def _scan(
+    sentences: Sequence[Sequence[str]],
+    level: float,
+    model: NgramModel,
+    confusions: Mapping[str, tuple[str, ...]] | None,
+) -> list[tuple[list[Slip], list[DroppedWord]]]:
     generated = confusions is None  # the default: listed sets and generated alternatives
     listed = confusion_sets() if confusions is None else confusions
     out: list[tuple[list[Slip], list[DroppedWord]]] = [([], []) for _ in sentences]

@@ -26,6 +26,7 @@ from draftlint.lexicon.names import (
     classify_unknown,
     joined_split,
     learn_names,
+    names_by_letter,
 )
 from draftlint.violation import Severity
 
@@ -161,14 +162,17 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
     )
     found = []
     prose = document.prose
+    by_letter = names_by_letter(names)  # read by every near-name search below
     for i in words:
         token = tokens[i]
-        if lexicon.is_word(token.text) and not lexicon.rejected(token.text):
+        if lexicon.is_known(token.text):
             continue
         if _DOMAIN_TAIL.match(prose, token.end):
             continue  # "gamesindustry.biz": a site's name, written as its address
         # A title's words are capitalised by style: judge them as if sentence-initial.
-        verdict = classify_unknown(lexicon, token.text, i in initial or i in headline_tokens, names)
+        verdict = classify_unknown(
+            lexicon, token.text, i in initial or i in headline_tokens, names, by_letter
+        )
         if not verdict.is_typo and _is_camel(token.text) and counts[token.text] == 1:
             verdict = _camel_join(lexicon, token.text, names, alone, document.prose) or verdict
         if (

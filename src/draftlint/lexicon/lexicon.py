@@ -20,15 +20,14 @@ Nothing here touches the network or the Document; the rules call it token by tok
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.data_files import data_dir
 from draftlint.lexicon import suggest as lexicon_suggest
 from draftlint.lexicon.edits import (
-    osa_distance,
     query_keys,
     skeleton,
     sound_keys,
@@ -43,6 +42,9 @@ from draftlint.lexicon.tokens import (
     is_skippable,
     normalise,
 )
+
+if TYPE_CHECKING:
+    from draftlint.lexicon.compiled import IndexSearch
 
 DATA = data_dir() / "lexicon"
 KNOWN = LOWER | CAP | UPPER
@@ -76,12 +78,15 @@ class _Shared:
         self.data = data
         self.table = Table.load(data / "words.bin")
         self.camel = frozenset(_read_list(data / "camelcase_names.txt"))
-        self._index: MultiIndex | None = None
+        self._index: IndexSearch | None = None
 
     @property
-    def index(self) -> MultiIndex:
+    def index(self) -> IndexSearch:
         if self._index is None:
-            self._index = MultiIndex.load(self.data / "deletes.bin")
+            # numpy and rapidfuzz load with the first suggestion asked for, not at start-up
+            from draftlint.lexicon.compiled import IndexSearch  # noqa: PLC0415
+
+            self._index = IndexSearch(MultiIndex.load(self.data / "deletes.bin"))
         return self._index
 
 
@@ -107,7 +112,10 @@ class Lexicon:
         self._accept_lower = frozenset(w for w in accept if w == w.lower())
         self._reject = {normalise(k).lower(): v for k, v in (reject or {}).items()}
         self._cache: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}
         self._suggest_cache: dict[tuple[str, float, bool], list[Suggestion]] = {}
+        self._where_cache: dict[tuple[str, float, object], list[Suggestion]] = {}
+        self._near_cache: dict[str, set[int]] = {}
 
     def with_vocab(
         self, accept: Iterable[str] = (), reject: Mapping[str, str] | None = None
@@ -143,6 +151,16 @@ class Lexicon:
         return t in self._accept_exact or t.lower() in self._accept_lower
 
     # ------------------------------------------------------------------ is_word
+    def is_known(self, token: str) -> bool:
+        """``is_word(token) and not rejected(token)``, cached by the token as written: the
+        spelling rules ask it of every word of every draft, and news repeats its words."""
+        known = self._known.get(token)
+        if known is None:
+            if len(self._known) > 200_000:
+                self._known.clear()
+            known = self._known[token] = self.is_word(token) and not self.rejected(token)
+        return known
+
     def is_word(self, token: str) -> bool:
         """Is ``token`` a correctly spelt English word (or number, initialism, acronym)?"""
         t = normalise(token)
@@ -223,13 +241,56 @@ class Lexicon:
             cached = self._suggest_cache[key] = self._candidates(t, q, max_cost, sound)
         return list(cached)
 
-    def _candidates(self, t: str, q: str, max_cost: float, sound: bool = True) -> list[Suggestion]:
+    def candidates_where(
+        self, word: str, keep: Callable[[str], bool], max_cost: float = 2.2
+    ) -> list[Suggestion]:
+        """``[c for c in candidates(word, max_cost, sound=False) if keep(c.word)]``, in that
+        order, but only the kept words are costed and ranked: a name asked about (is it a
+        slip of a capitalised word?) needs only the few capitalised words near it, not the
+        hundred common words that the full ranking would cost. ``keep`` must be a pure
+        function of the word (it keys a cache)."""
+        t = normalise(word)
+        q = t.lower()
+        if not q or len(q) > 40:
+            return []
+        full = self._suggest_cache.get((t, max_cost, False))
+        if full is not None:
+            return [c for c in full if keep(c.word)]
+        key = (t, max_cost, keep)
+        cached = self._where_cache.get(key)
+        if cached is None:
+            if len(self._where_cache) > 5000:
+                self._where_cache.clear()
+            cached = self._where_cache[key] = self._candidates(t, q, max_cost, False, keep)
+        return list(cached)
+
+    def _near(self, q: str) -> set[int]:
+        """Offsets of every suggestable word within two edits of ``q`` (and some further)."""
+        near = self._near_cache.get(q)
+        if near is None:
+            if len(self._near_cache) > 2000:
+                self._near_cache.clear()
+            near = self._near_cache[q] = set()
+            self._shared.index.lookup(query_keys(q), near)
+        return near
+
+    def _candidates(
+        self,
+        t: str,
+        q: str,
+        max_cost: float,
+        sound: bool = True,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[Suggestion]:
         index = self._shared.index
-        near: set[int] = set()
-        index.lookup(query_keys(q), near)
-        out = self._score(t, q, near, max_cost, 2)
+        near = self._near(q)
+        out = self._score(t, q, near, max_cost, 2, keep=keep)
         for extra in self._accept_exact | self._accept_lower:  # the user's own words
             if abs(len(extra) - len(q)) <= 2 and extra.lower() != q:
+                if keep is not None and not keep(
+                    _with_case(t, extra, 0) if extra.islower() else extra
+                ):
+                    continue
                 cost = weighted_distance(q, extra.lower(), limit=max_cost)
                 if cost <= max_cost:
                     word = _with_case(t, extra, 0) if extra.islower() else extra
@@ -257,20 +318,31 @@ class Lexicon:
         max_cost: float,
         max_len_diff: int,
         max_sound: int = 99,
+        keep: Callable[[str], bool] | None = None,
     ) -> list[Suggestion]:
+        from draftlint.lexicon.compiled import osa_distance, weighted_distances  # noqa: PLC0415
+
         lower_input = t == q
         skel = skeleton(q)
-        out = []
+        found: list[tuple[str, int, int, int | None]] = []
         for off in offsets:
             key, z10, flags = self._table.key_at(off)
             if not flags & SUGGEST or key == q or abs(len(key) - len(q)) > max_len_diff:
+                continue
+            if keep is not None and not keep(_with_case(t, key, flags)):
                 continue
             sound = None
             if max_sound < 99:
                 sound = osa_distance(skel, skeleton(key), max_sound)
                 if sound > max_sound:
                     continue  # the sound index also meets skeletons three edits apart
-            cost = weighted_distance(q, key, limit=max_cost)
+            found.append((key, z10, flags, sound))
+        if len(found) >= BATCH_COSTS:
+            costs = weighted_distances(q, [key for key, _z, _f, _s in found], max_cost)
+        else:
+            costs = [weighted_distance(q, key, limit=max_cost) for key, _z, _f, _s in found]
+        out = []
+        for (key, z10, flags, sound), cost in zip(found, costs, strict=True):
             if cost > max_cost:
                 continue
             z = z10 / 10
@@ -295,6 +367,9 @@ class Lexicon:
         return seen
 
 
+#: From this many words near a typo on, their edit costs are computed in one numpy pass
+#: (``compiled.weighted_distances``, ~1 ms however many) instead of one by one (~25 us each).
+BATCH_COSTS = 40
 #: Look for sound-alike words unless a fix within two edits costs at most this (a higher
 #: trigger loses poor spellers' words, a lower one only costs time).
 FAR_TRIGGER = 0.45

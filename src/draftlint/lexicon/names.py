@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.lexicon.edits import weighted_distance
@@ -264,8 +265,15 @@ def _camel_split(
 
 
 def classify_unknown(
-    lex: Lexicon, word: str, sentence_initial: bool = False, known_names: Iterable[str] = ()
+    lex: Lexicon,
+    word: str,
+    sentence_initial: bool = False,
+    known_names: Iterable[str] = (),
+    by_letter: Mapping[str, Sequence[str]] | None = None,
 ) -> Verdict:
+    """The verdict on an unknown ``word``. ``by_letter``, when given, is
+    ``names_by_letter(known_names)``: a draft that asks about many words builds it once, so
+    each near-name search reads the names with the word's first letter only."""
     t = normalise(word)
     if is_skippable(t):
         return Verdict(False, 0.0, (), "skip")
@@ -286,7 +294,7 @@ def classify_unknown(
         suggestions = tuple(dict.fromkeys([*listed, *nearby]))[:5]
         return Verdict(True, 0.9, tuple(c + tail for c in suggestions), "typo")
     if "-" in base:
-        return _classify_compound(lex, base, tail, sentence_initial, names)
+        return _classify_compound(lex, base, tail, sentence_initial, names, by_letter)
     camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
     if camel:
         # "RexTillerson" is two names even where the draft repeats it
@@ -299,7 +307,11 @@ def classify_unknown(
         slip = capital_slip(lex, base)  # "Apirl" beside "April": a slip of the word itself
         if slip is not None:
             return slip._replace(suggestions=tuple(s + tail for s in slip.suggestions))
-    near = _near_name(lex, base, names) if base[:1].isupper() and not camel else None
+    near = (
+        _near_name(lex, base, _same_letter(names, by_letter, base))
+        if base[:1].isupper() and not camel
+        else None
+    )
     if near:
         return Verdict(True, 0.6 if lex.zipf(base) < 2.0 else 0.3, (near + tail,), "name-variant")
     if camel or sentence_initial or not base[:1].isupper():
@@ -307,14 +319,19 @@ def classify_unknown(
         split = joined_split(lex, base, names)
         if split:
             return Verdict(True, split.confidence, (" ".join(split.parts) + tail,), "joined")
-    v = _classify_simple(lex, base, sentence_initial, names)
+    v = _classify_simple(lex, base, sentence_initial, names, by_letter)
     if tail and v.suggestions:
         v = v._replace(suggestions=tuple(s + tail for s in v.suggestions))
     return v
 
 
 def _classify_compound(
-    lex: Lexicon, base: str, tail: str, initial: bool, names: set[str]
+    lex: Lexicon,
+    base: str,
+    tail: str,
+    initial: bool,
+    names: set[str],
+    by_letter: Mapping[str, Sequence[str]] | None = None,
 ) -> Verdict:
     parts = base.split("-")
     worst = Verdict(False, 0.0, (), "word")
@@ -325,33 +342,76 @@ def _classify_compound(
         if split and split.confidence >= 0.5:  # "ofinflation-fighting"
             v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
         else:
-            v = _classify_simple(lex, part, initial and k == 0, names)
+            v = _classify_simple(lex, part, initial and k == 0, names, by_letter)
         if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
             fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
             worst = v._replace(suggestions=fixed)
     return worst
 
 
-def _near_name(lex: Lexicon, t: str, names: set[str]) -> str | None:
+def _near_name(lex: Lexicon, t: str, names: Iterable[str]) -> str | None:
     """A name of the draft that ``t`` is a near miss of ("Tillersen" -> "Tillerson")."""
     low = t.lower()
     best, best_cost = None, 0.9
     if len(t) < 5:
         return None
+    near = []
+    known = None  # lex.zipf(t) > 0, asked once, and only if a name is a word
+    first, size, stem = t[0], len(t), t.rstrip("s")
     for name in names:
-        if name == t or abs(len(name) - len(t)) > 2 or len(name) < 5 or name[0] != t[0]:
+        if name == t or abs(len(name) - size) > 2 or len(name) < 5 or name[0] != first:
             continue
-        if name.rstrip("s") == t.rstrip("s"):
+        if name.rstrip("s") == stem:
             continue  # "Scholls" beside "Scholl"
-        if lex.is_word(name) and lex.zipf(t):
-            continue  # "Liffe" (a name the web knows) beside the word "Life"
+        if lex.is_word(name):
+            if known is None:
+                known = bool(lex.zipf(t))
+            if known:
+                continue  # "Liffe" (a name the web knows) beside the word "Life"
+        near.append(name)
+    if len(near) >= NEAR_NAMES_BATCH:  # a long draft's many names: their tables in numpy
+        from draftlint.lexicon.compiled import weighted_table  # noqa: PLC0415 - numpy
+
+        costs, peaks = weighted_table(low, [name.lower() for name in near])
+        for name, cost, peak in zip(near, costs.tolist(), peaks.tolist(), strict=True):
+            # what weighted_distance(low, name, limit=best_cost) <= best_cost says
+            if peak <= best_cost and cost <= best_cost:
+                best, best_cost = name, cost
+        return best
+    for name in near:
         cost = weighted_distance(low, name.lower(), limit=best_cost)
         if cost <= best_cost:
             best, best_cost = name, cost
     return best
 
 
-def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Verdict:
+#: From this many names to compare a word with, ``_near_name`` costs them in one numpy pass.
+NEAR_NAMES_BATCH = 40
+
+
+def names_by_letter(names: Iterable[str]) -> dict[str, list[str]]:
+    """The names by first letter, each list in the order ``set(names)`` iterates them (the
+    copy ``classify_unknown`` makes), so a search over one list meets the names it would
+    have met in the whole set, in the same order: the same ties, the same verdicts."""
+    index: dict[str, list[str]] = {}
+    for name in set(names):
+        index.setdefault(name[:1], []).append(name)
+    return index
+
+
+def _same_letter(
+    names: set[str], by_letter: Mapping[str, Sequence[str]] | None, t: str
+) -> Iterable[str]:
+    return names if by_letter is None else by_letter.get(t[:1], ())
+
+
+def _classify_simple(
+    lex: Lexicon,
+    t: str,
+    initial: bool,
+    names: set[str],
+    by_letter: Mapping[str, Sequence[str]] | None = None,
+) -> Verdict:
     if not t or not any(c.isalpha() for c in t):
         return Verdict(False, 0.0, (), "skip")
     if t in names:
@@ -369,7 +429,7 @@ def _classify_simple(lex: Lexicon, t: str, initial: bool, names: set[str]) -> Ve
     if 0 <= t.find("ll") < len(t) - 2 and lex.is_word(t.replace("ll", "l", 1)):
         # diallers: the British doubling of dialers (before a suffix: "hospitall" is a slip)
         return Verdict(False, 0.0, (), "rare")
-    near = _near_name(lex, t, names) if capital else None
+    near = _near_name(lex, t, _same_letter(names, by_letter, t)) if capital else None
     if near:
         return Verdict(True, 0.6 if own < 2.0 else 0.3, (near,), "name-variant")
     cands = lex.candidates(t)
@@ -459,15 +519,27 @@ CAPITAL_RARE_MARGIN = 3.5
 CAPITAL_COST_WEIGHT = 2.0
 
 
-def _near_words(lex: Lexicon, t: str) -> list:
-    """Words within the capital-slip distance, without the costly sound-alike search (a
-    name near nothing would always pay for it)."""
-    return lex.candidates(t, max_cost=CAPITAL_MAX_COST + 0.5, sound=False)
+def _near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
+    """Capitalised words (see ``_capital_word``) within the capital-slip distance, best
+    first, without the costly sound-alike search (a name near nothing would always pay for
+    it) and without costing the common words near it, which a capital slip never reads."""
+    return lex.candidates_where(t, _capital_word(lex), max_cost=CAPITAL_MAX_COST + 0.5)
 
 
 def _proper(flags: int) -> bool:
     """A word written capitalised only: "Finland", "Wednesday", not "Life" or "Holy"."""
     return bool(flags & CAP) and not flags & LOWER
+
+
+@cache
+def _capital_word(lex: Lexicon) -> Callable[[str], bool]:
+    """A suggestion a capital slip may be of: capitalised, and a word written capitalised
+    only ("Finland", not "Life")."""
+
+    def capital(word: str) -> bool:
+        return word[:1].isupper() and _proper(lex.entry(word.lower())[1])
+
+    return capital
 
 
 def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | None:
@@ -482,11 +554,11 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     own = lex.zipf(t)
     if own >= CAPITAL_RARE_OWN:
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
-    capitals = [
-        c
-        for c in (cands if cands is not None else _near_words(lex, t))
-        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
-    ]
+    if cands is None:
+        capitals = _near_capitals(lex, t)
+    else:
+        capital = _capital_word(lex)
+        capitals = [c for c in cands if capital(c.word)]
     if not capitals:
         return None
     # the likeliest word meant: frequency against the cost of the edit (a noisy channel), so
@@ -537,11 +609,7 @@ def _is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     if slip.confidence < 0.8 or lex.zipf(t) > 0:
         return False
     # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
-    near = [
-        c.cost
-        for c in _near_words(lex, t)
-        if c.word[:1].isupper() and _proper(lex.entry(c.word.lower())[1])
-    ]
+    near = [c.cost for c in _near_capitals(lex, t)]
     return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
 
 
@@ -605,9 +673,15 @@ def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool | int]]) ->
         if flags & LOWER and z >= 3.0 and t not in strong:
             continue  # "Whatever" at the start of two sentences is a word, not a name
         names.add(t)
+    # The rivals are the names used more than once: never discarded below, so one set (built
+    # in the same order as a fresh one per name would be) serves every name used once, and
+    # each asks only the rivals with its own first letter (``_near_name`` skips the others,
+    # and a list keeps the set's order): a long draft's cost no longer grows with its names
+    # squared.
+    rivals: dict[str, list[str]] = {}
+    for n in {n for n in names if counts[n] > 1}:
+        rivals.setdefault(n[0], []).append(n)
     for t in list(names):
-        if counts[t] == 1:
-            rivals = {n for n in names if n != t and counts[n] > 1}
-            if _near_name(lex, t, rivals):
-                names.discard(t)
+        if counts[t] == 1 and _near_name(lex, t, rivals.get(t[0], [])):
+            names.discard(t)
     return names

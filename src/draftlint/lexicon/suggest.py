@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from draftlint.lexicon.edits import osa_distance, skeleton
+from draftlint.lexicon.edits import skeleton
 
 #: Per unit of zipf (log10 frequency), and again per unit up to zipf 3: rare words need more
 #: evidence, common words are not endlessly likelier.
@@ -89,6 +89,8 @@ def features(
     """What ``score`` weighs, in the order of ``WEIGHTS``.  ``sound``: the edits between
     the skeletons, when the caller has them."""
     if sound is None:
+        from draftlint.lexicon.compiled import osa_distance  # noqa: PLC0415 - not at start-up
+
         sound = osa_distance(skeleton(q), skeleton(key))
     diff = len(key) - len(q)
     q2, q3 = _grams(q)

@@ -122,14 +122,31 @@ def _uses(document: Document, abbreviation: str, defined: list[Definition]) -> l
     inside = [d.span for d in defined]
     analysis = document.analysis
     headlines = headline_paragraphs(document)
+    index = _words_by_text(document)
+    written = sorted(index.get(abbreviation, []) + index.get(abbreviation + "s", []))
+    tokens = analysis.tokens
     return [
         t
-        for t in analysis.tokens
-        if t.kind == "word"
-        and t.text in (abbreviation, abbreviation + "s")
-        and not any(s.start <= t.start < s.end for s in inside)
+        for t in (tokens[i] for i in written)
+        if not any(s.start <= t.start < s.end for s in inside)
         and analysis.sentences[analysis.sentence_at(t.start) or 0].paragraph not in headlines
     ]
+
+
+def _words_by_text(document: Document) -> dict[str, list[int]]:
+    """Token indexes of the draft's words that could be an abbreviation (two capitals
+    first), by their text, in order: looking up each defined abbreviation costs a dict
+    look-up, not a walk over the whole draft (which made a long file's cost grow with its
+    length times its abbreviations)."""
+
+    def build(doc: Document) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(doc.analysis.tokens):
+            if t.kind == "word" and t.text[:2].isupper():  # what ``definitions`` can define
+                index.setdefault(t.text, []).append(i)
+        return index
+
+    return cached(document, "words-by-text", build)
 
 
 def _line(document: Document, offset: int) -> int:
