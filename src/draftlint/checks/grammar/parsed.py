@@ -287,9 +287,10 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     from draftlint.context.model import OOV, get_model
 
     model = get_model()
+    vocab = model.ids
     rows: list[tuple[int, int, int, int, int, int, int, int]] = []
     for k, words in enumerate(sentences):
-        ids = [model.bos, model.bos, *(model.word_id(w) for w in words), model.eos, model.eos]
+        ids: list[int] | None = None  # the sentence's ids, made only if a verb is a candidate
         for i, word in enumerate(words):
             if word in FLIPPED and "'" not in word:
                 other = FLIPPED[word]
@@ -305,6 +306,9 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
                 other = other_number(word)  # "he go", "they goes": any verb after a pronoun
             else:
                 continue
+            if ids is None:
+                ids = [model.bos, model.bos, *(vocab.get(w, OOV) for w in words)]
+                ids += [model.eos, model.eos]
             j = i + 2  # in ids
             flip = model.word_id(other) if other else OOV
             if ids[j - 1] == OOV or ids[j] == OOV or flip == OOV:
