@@ -18,10 +18,12 @@ the speaker's grammar. One parse of all the cued sentences of a document serves 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from draftlint.data_files import read_list
 from draftlint.drafts.analysis import Sentence, Token
@@ -77,12 +79,23 @@ class ParsedSentence:
     words: list[Word]
 
 
-def _quoted(document: Document) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in document.analysis.quotations]
+class _Quoted(NamedTuple):
+    """The quotations' starts, sorted, and the furthest end among those up to each one: a
+    span lies inside some quotation iff the quotations starting at or before it reach past
+    its end (a bisection, not a scan: long drafts hold thousands of quotations)."""
+
+    starts: list[int]
+    reach: list[int]
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def _quoted(document: Document) -> _Quoted:
+    spans = sorted((q.start, q.end) for q in document.analysis.quotations)
+    return _Quoted([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+
+
+def _inside(quoted: _Quoted, start: int, end: int) -> bool:
+    k = bisect_right(quoted.starts, start)
+    return k > 0 and quoted.reach[k - 1] >= end
 
 
 def agreement_cues(words: Sequence[str]) -> Iterator[int]:
@@ -380,7 +393,7 @@ def parsed_sentences(document: Document) -> list[ParsedSentence]:
     def build(doc: Document) -> list[ParsedSentence]:
         analysis = doc.analysis
         headlines = headline_paragraphs(doc)
-        quoted = _quoted(doc)
+        quoted = quoted_spans(doc)
         prose = doc.prose
         candidates: list[tuple[Sentence, list[str]]] = []
         for sentence in analysis.sentences:
@@ -417,7 +430,7 @@ def parsed_sentences(document: Document) -> list[ParsedSentence]:
     return cached(document, "parsed-sentences", build)
 
 
-def quoted_spans(document: Document) -> list[tuple[int, int]]:
+def quoted_spans(document: Document) -> _Quoted:
     return cached(document, "quoted-spans", _quoted)
 
 
