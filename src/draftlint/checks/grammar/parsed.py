@@ -17,7 +17,6 @@ the speaker's grammar. One parse of all the cued sentences of a document serves 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -68,7 +67,6 @@ PREPOSITIONS = frozenset(
     "behind beneath above below under over through throughout against".split()
 )
 _FINITE_AUX = frozenset("is are was were has have had".split())
-_WORDISH = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*$")
 
 
 @dataclass(frozen=True)
@@ -188,10 +186,6 @@ SPEECH_VERBS = frozenset(
 _REPORTED_FINITE = frozenset(
     "is was are were has had have will would could can should may might".split()
 )
-
-
-#: Parse every sentence, not only the cued ones: for benchmarks that measure what the cues miss.
-PARSE_EVERY_SENTENCE = False
 
 
 #: frequent words in -est that are no superlatives: not cued
@@ -404,10 +398,7 @@ def parsed_sentences(document: Document) -> list[ParsedSentence]:
         local = local_agreement_cues([words for _, words in candidates])
         chosen: list[tuple[int, str]] = []
         for k, (sentence, words) in enumerate(candidates):
-            if PARSE_EVERY_SENTENCE:
-                end = len(words)
-            else:
-                end = max(cued_end(words), min(len(words), local.get(k, -9) + 1 + _AFTER_CUE))
+            end = max(cued_end(words), min(len(words), local.get(k, -9) + 1 + _AFTER_CUE))
             if end <= 0:
                 continue
             stop = (
@@ -436,7 +427,3 @@ def quoted_spans(document: Document) -> _Quoted:
 
 def is_quoted(document: Document, start: int, end: int) -> bool:
     return _inside(quoted_spans(document), start, end)
-
-
-def is_word(text: str) -> bool:
-    return bool(_WORDISH.match(text))
