@@ -542,3 +542,60 @@ def test_a_rarely_written_string_is_a_capital_slip_only_cheaply_near_a_very_comm
 def test_an_unwritten_long_string_two_edits_from_a_common_word_is_a_warning(typo: str) -> None:
     verdict = classify_unknown(LEX, typo)
     assert verdict.is_typo and verdict.confidence >= 0.5, verdict
+
+
+@pytest.mark.parametrize("word", ["surfishent", "enfusiasem", "insternents", "deteverd"])
+def test_a_string_nothing_reads_as_a_word_is_a_slip_however_far(word: str) -> None:
+    # spelt by ear, two or more edits from the word meant, and unknown to the web
+    verdict = classify_unknown(get_lexicon(), word)
+    assert verdict.is_typo and verdict.confidence >= 0.5, verdict
+
+
+@pytest.mark.parametrize("word", ["hypergrowth", "hereditaries", "commoditising", "megaflops"])
+def test_an_unlisted_regular_form_is_no_far_slip(word: str) -> None:
+    # a prefix or an ending reads it back to a word: an unlisted form, left alone
+    verdict = classify_unknown(get_lexicon(), word)
+    assert verdict.confidence < 0.5, verdict
+
+
+def test_a_coined_part_of_a_compound_is_no_far_slip() -> None:
+    verdict = classify_unknown(get_lexicon(), "draftlint-disable")
+    assert verdict.confidence < 0.5, verdict
+
+
+@pytest.mark.parametrize("word", ["newscame", "dealgives", "firstannounced", "callcame"])
+def test_a_head_of_compounds_before_a_word_that_is_no_noun_is_a_join(word: str) -> None:
+    # "news", "deal", "first" start closed compounds, but a compound ends in a noun
+    from draftlint.lexicon.names import joined_split
+
+    split = joined_split(get_lexicon(), word)
+    assert split is not None and split.confidence >= 0.5, split
+
+
+@pytest.mark.parametrize("word", ["carmaking", "passcard", "schoolfriends"])
+def test_a_head_of_compounds_before_a_noun_is_only_a_note(word: str) -> None:
+    from draftlint.lexicon.names import joined_split
+
+    split = joined_split(get_lexicon(), word)
+    assert split is None or split.confidence < 0.5, split
+
+
+def _camel_severity(text: str) -> list[tuple[str, str]]:
+    from draftlint.api import lint_text
+
+    return [
+        (text[v.start : v.end], v.severity)
+        for v in lint_text(text, "draft.txt").violations
+        if v.code == "WS101"
+    ]
+
+
+def test_a_first_name_run_into_a_surname_is_a_warning() -> None:
+    assert _camel_severity("The award went to RichardTateson last week.") == [
+        ("RichardTateson", "warning")
+    ]
+
+
+@pytest.mark.parametrize("word", ["LeBoff", "ArtWorks"])
+def test_a_particle_or_a_brand_of_a_word_stays_a_note(word: str) -> None:
+    assert _camel_severity(f"The award went to {word} last week.") in ([], [(word, "info")])

@@ -18,7 +18,10 @@ from draftlint.violation import Finding, Severity
     what="A word neither the dictionary (US and UK spellings, inflections, abbreviations, "
     "numbers) nor the draft's own names explain, and that is a likely slip of a known word. "
     "Names are learned from the draft (used mid-sentence, repeated, introduced by a title or "
-    "first name), so Peskov or McMaster are not flagged. The severity follows the confidence: "
+    "first name), so Peskov or McMaster are not flagged. A lowercase string that no word list "
+    "or web count knows and that no regular prefix or ending reads as a word is a warning "
+    'even when it is far from any word ("surfishent"); an unlisted regular form '
+    '("hypergrowth", "hereditaries") is not. The severity follows the confidence: '
     "error when sure, warning when likely, info when only possible.",
     why="Typos are the slips readers notice first and trust least.",
     bad="Whaterver the expectations, the summit went ahead.",

@@ -20,6 +20,7 @@ from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
 from draftlint.lexicon.lexicon import Lexicon, get_lexicon
 from draftlint.lexicon.names import (
+    NAME_PARTICLES,
     TITLED,
     TITLES,
     Verdict,
@@ -206,7 +207,7 @@ def _camel_join(
     base = text[: len(text) - len(tail)]
     split = joined_split(lexicon, base, names - {base})
     if split is None:
-        return _camel_join_by_draft(base, tail, counts.all, prose)
+        return _camel_join_by_draft(lexicon, base, tail, counts.all, prose)
     suggestion = " ".join(split.parts) + tail
     candidate = Verdict(True, split.confidence, (suggestion,), "joined")
     confidence = (
@@ -217,7 +218,9 @@ def _camel_join(
     return candidate._replace(confidence=confidence)
 
 
-def _camel_join_by_draft(base: str, tail: str, counts: Counter[str], prose: str) -> Verdict | None:
+def _camel_join_by_draft(
+    lexicon: Lexicon, base: str, tail: str, counts: Counter[str], prose: str
+) -> Verdict | None:
     """Evidence from the draft itself for a split the lexicon will not make.
 
     "NewYork" (a string the web also writes) beside "New York", or "JohnIvankoe" beside a
@@ -231,8 +234,18 @@ def _camel_join_by_draft(base: str, tail: str, counts: Counter[str], prose: str)
     if f"{head} {rest}" in prose or (counts.get(rest, 0) > 0 and head[:1].isupper()):
         return Verdict(True, 0.6, suggestion, "joined")
     if head[:1].isupper() and rest[1:].islower() and _is_given_name(head):
-        return Verdict(True, 0.45, suggestion, "joined")  # "JohnIvankoe": a note
+        if head in NAME_PARTICLES or lexicon.is_word(base.lower()):
+            # "LeBoff" (a particle, not a first name), "ArtWorks" (a brand of a word)
+            return Verdict(True, 0.45, suggestion, "joined")
+        # "JohnIvankoe", "RichardTateson": a first name from the list and a capitalised string
+        # that is no word is a first name and a surname with the space lost (a warning); on
+        # clean news no brand or name had that shape
+        return Verdict(True, GIVEN_NAME_JOIN, suggestion, "joined")
     return None
+
+
+#: the confidence of a first name run into an unknown capitalised string (a warning)
+GIVEN_NAME_JOIN = 0.6
 
 
 def _is_given_name(word: str) -> bool:

@@ -64,3 +64,92 @@ def derivation_bases(word: str) -> Iterator[str]:
         if word.startswith(prefix) and len(rest) >= _MIN_REST:
             yield rest
             yield from _direct(rest)
+
+
+#: Endings stripped by ``possible_bases``, each with the endings its stem may take back
+#: ("hereditaries" -> heredit+ary, "commoditising" -> commodit+y, "shopping" -> shop).
+_LOOSE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("isations", ("", "e", "y")),
+    ("isation", ("", "e", "y")),
+    ("ising", ("", "e", "y")),
+    ("ised", ("", "e", "y")),
+    ("ises", ("", "e", "y")),
+    ("ise", ("", "e", "y")),
+    ("izing", ("", "e", "y")),
+    ("ized", ("", "e", "y")),
+    ("ize", ("", "e", "y")),
+    ("ities", ("ity", "e", "")),
+    ("ity", ("", "e")),
+    ("ies", ("y", "ie")),
+    ("ied", ("y",)),
+    ("ier", ("y",)),
+    ("iest", ("y",)),
+    ("ily", ("y",)),
+    ("ness", ("",)),
+    ("ments", ("",)),
+    ("ment", ("",)),
+    ("ists", ("", "e", "y")),
+    ("ist", ("", "e", "y")),
+    ("isms", ("", "e", "y")),
+    ("ism", ("", "e", "y")),
+    ("ings", ("", "e")),
+    ("ing", ("", "e")),
+    ("ers", ("", "e")),
+    ("er", ("", "e")),
+    ("ed", ("", "e")),
+    ("es", ("", "e")),
+    ("ically", ("ic", "ical", "y")),
+    ("ably", ("", "e", "able")),
+    ("ibly", ("", "e", "ible")),
+    ("ability", ("", "e", "able")),
+    ("able", ("", "e")),
+    ("ible", ("", "e")),
+    ("ly", ("", "le")),
+    ("s", ("",)),
+)
+#: a base shorter than this explains too many strings
+_LOOSE_MIN_BASE = 4
+
+
+def possible_bases(word: str) -> Iterator[str]:
+    """Words that a lowercase string no list knows could be a regular form of, by looser rules
+    than ``derivation_bases``: any common prefix ("hypergrowth", "megaflops"), any regular
+    ending with the stem's own ending restored ("hereditaries", "commoditising"), and a doubled
+    final consonant ("shopping"). Not evidence that the string is a word: only that it may
+    be one, so that a rule which would call it a slip for want of any reading holds back."""
+    for prefix in _PREFIXES_FOR_BASES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _LOOSE_MIN_BASE:
+            yield rest
+            yield from _endings(rest)
+    for prefix in _SHORT_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _SHORT_PREFIX_MIN_REST:
+            yield from _endings(rest)
+    yield from _endings(word)
+
+
+def _endings(word: str) -> Iterator[str]:
+    for ending, restored in _LOOSE_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)]
+        for tail in restored:
+            if len(stem) + len(tail) >= _LOOSE_MIN_BASE:
+                yield stem + tail
+        if len(stem) > _LOOSE_MIN_BASE and stem[-1] == stem[-2]:
+            yield stem[:-1]  # "shopping", "admitted"
+
+
+#: word-forming prefixes (the lexicon's list, without the one- and two-letter ones that a
+#: misspelling starts with by chance: "a", "e", "o", "x", "bi", "co", "de", "ex")
+_PREFIXES_FOR_BASES = (
+    "ante anti bio contra counter cyber eco extra hyper inter intra macro mega micro mid "
+    "mini multi neo non over pan para post pre pro pseudo semi sub super trans tri ultra "
+    "under uni vice".split()
+)
+#: prefixes common enough that a misspelling often starts with them ("untill", "reccomend",
+#: "dissapoint"): they explain a string only with a long rest that reads back to a word
+#: through an ending as well ("unreformable": reform + able)
+_SHORT_PREFIXES = ("un", "re", "dis", "mis", "in", "im")
+_SHORT_PREFIX_MIN_REST = 7

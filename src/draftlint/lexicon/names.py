@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draftlint.lexicon.edits import weighted_distance
 from draftlint.lexicon.lexicon import PREFIXES as WORD_PREFIXES
 from draftlint.lexicon.misspellings import listed_correction
+from draftlint.lexicon.morph import possible_bases
 from draftlint.lexicon.store import CAP, HEAD, LOWER, RARE
 from draftlint.lexicon.tokens import is_acronym, is_skippable, normalise
 
@@ -132,6 +133,19 @@ PHRASE_LIFT = 1.5
 COMPOUND_LIFT = 1.0
 
 
+#: A closed compound ends in a noun ("passcard", "carmaking", "schoolfriends"); a word this
+#: much less likely after "the" than anywhere (log10) is no noun ("came" -2.2, "fell" -1.6,
+#: "regarding" -1.3; "making" -0.6, "friends" -0.4, "card" 0.4), so a string that ends in it
+#: is two words run together whatever its head ("newscame", "firstannounced").
+NOUN_TAIL_LIFT = -0.9
+
+
+def _noun_like(tail: str) -> bool:
+    from draftlint.context import model as ngram  # noqa: PLC0415 - loads only for a split
+
+    return ngram.logprob(None, "the", tail) - ngram.logprob(None, None, tail) > NOUN_TAIL_LIFT
+
+
 #: How much more often (zipf) the web writes a pair of words apart than run together for
 #: the run-together string to be a slip of the pair even though the web writes it too.
 JOINED_PHRASE_MARGIN = 2.0
@@ -211,9 +225,9 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     if margin < 0:
         return None
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
-    if not glue and lex.entry(low[:i])[1] & HEAD:
-        # "carmaking", "passcard": the head starts many closed compounds, so this may be
-        # one the dictionary lacks; worth a note, not a warning, unless the two words are a
+    if not glue and lex.entry(low[:i])[1] & HEAD and _noun_like(low[i:]):
+        # "carmaking", "passcard": the head starts many closed compounds and the tail may be
+        # a noun, so this may be one the dictionary lacks; worth a note, not a warning, unless the two words are a
         # phrase ("badweather", "grandslams")
         cap = 0.6 if _lift(low[:i], low[i:]) >= COMPOUND_LIFT else 0.45
         confidence = min(confidence, cap)
@@ -253,7 +267,9 @@ def _camel_split(
     if head_named and tail_named:
         return Split([head, tail], 0.9)
     if head.lower() in FUNCTION_WORDS or len(head) < 3:
-        return Split([head, tail], 0.45)  # InStat, MySite
+        # InStat, MySite: a note; but a phrase the web writes apart far more often and that
+        # holds together ("ElSalvador") is the phrase with its space lost
+        return Split([head, tail], 0.6 if _phrase_slip(lex, head, tail, lex.zipf(t)) else 0.45)
     if lex.zipf(t) >= 1.0:
         # The web writes it (EuroDisney, a brand): a note, unless the web writes the two
         # words apart a hundred times as often and as a phrase ("UnitedStates", "MiddleEast")
@@ -342,7 +358,8 @@ def _classify_compound(
         if split and split.confidence >= 0.5:  # "ofinflation-fighting"
             v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
         else:
-            v = _classify_simple(lex, part, initial and k == 0, names, by_letter)
+            # a part of a compound may be coined ("draftlint-disable"): only near slips count
+            v = _classify_simple(lex, part, initial and k == 0, names, by_letter, far=False)
         if v.is_typo and v.confidence > worst.confidence or worst.kind == "word":
             fixed = tuple("-".join(parts[:k] + [s] + parts[k + 1 :]) + tail for s in v.suggestions)
             worst = v._replace(suggestions=fixed)
@@ -411,7 +428,10 @@ def _classify_simple(
     initial: bool,
     names: set[str],
     by_letter: Mapping[str, Sequence[str]] | None = None,
+    far: bool = True,
 ) -> Verdict:
+    """The verdict on a word with no hyphen; ``far`` lets a string that nothing reads as a
+    word be a slip however far it is from one."""
     if not t or not any(c.isalpha() for c in t):
         return Verdict(False, 0.0, (), "skip")
     if t in names:
@@ -444,7 +464,8 @@ def _classify_simple(
     if best is None:
         if own >= 1.0 or capital:
             return Verdict(False, 0.0, (), "name" if capital else "rare")
-        return Verdict(True, 0.3, (), "unknown")
+        sure = UNWRITTEN_CONFIDENCE if far and _unwritten_unexplained(lex, t, own) else 0.3
+        return Verdict(True, sure, (), "unknown")
     # Logistic model fitted on BBC dev unknown tokens (negatives) against injected typos
     # and half of the Wikipedia misspellings (positives); see bench/lexicon_bench.py.
     z = 1.35 * best.zipf - 1.95 * own - 4.28 * best.cost + 2.05 * min(len(t), 12) / 12 - 1.22
@@ -465,6 +486,17 @@ def _classify_simple(
         # slip, whatever the word's own frequency (the model above doubts "plsudits" because
         # "plaudits" is rare). What stays doubtful is an unlisted form of the word itself.
         confidence = max(confidence, UNWRITTEN_CONFIDENCE)
+    elif (
+        far
+        and not capital
+        and _unwritten_unexplained(lex, t, own)
+        and not any(_related_forms(t, c.word.lower()) for c in cands[:3])
+    ):
+        # Further from any word ("surfishent", "enfusiasem": spelt by ear), but still no list
+        # or web count knows it and no regular derivation reads it as a word: on clean news
+        # such strings are a few foreign or trade words per 100,000 words, far fewer than
+        # the slips.
+        confidence = max(confidence, UNWRITTEN_CONFIDENCE)
     if confidence < 0.2:
         kind = "name" if capital else "rare"
         return Verdict(False, confidence, suggestions, kind)
@@ -481,6 +513,37 @@ UNWRITTEN_FAR_LENGTH = 7
 UNWRITTEN_FAR_COST = 1.71  # two cheap edits (1.7), with room for rounding
 UNWRITTEN_FAR_ZIPF = 3.5
 _SUFFIXES = ("", "s", "es", "d", "ed", "r", "er", "ers", "ing", "ly", "y")
+
+
+#: ... and one further from any word must be this long (short strings are abbreviations,
+#: interjections and foreign words as often as slips)
+UNWRITTEN_ANY_LENGTH = 5
+
+
+def _unwritten_unexplained(lex: Lexicon, t: str, own: float) -> bool:
+    """A lowercase string that the web never writes and that no regular prefix or ending
+    reads back to a word ("hypergrowth", "hereditaries" are unlisted forms, not slips)."""
+    return (
+        own == 0.0
+        and len(t) >= UNWRITTEN_ANY_LENGTH
+        and t.isalpha()
+        and t.islower()
+        and not any(lex.is_word(base) for base in possible_bases(t))
+        and not _two_words(lex, t)
+    )
+
+
+#: each part of a closed compound that explains an unwritten string is this long
+_COMPOUND_PART = 4
+
+
+def _two_words(lex: Lexicon, t: str) -> bool:
+    """The string is two words written as one ("beachgoer"): a compound or a join, which
+    the join rules judge, not a slip of one word."""
+    return any(
+        lex.is_word(t[:i]) and lex.is_word(t[i:])
+        for i in range(_COMPOUND_PART, len(t) - _COMPOUND_PART + 1)
+    )
 
 
 def _unwritten_slip_of(t: str, c: Suggestion) -> bool:
