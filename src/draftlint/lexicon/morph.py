@@ -151,5 +151,5 @@ _PREFIXES_FOR_BASES = (
 #: prefixes common enough that a misspelling often starts with them ("untill", "reccomend",
 #: "dissapoint"): they explain a string only with a long rest that reads back to a word
 #: through an ending as well ("unreformable": reform + able)
-_SHORT_PREFIXES = ("un", "re", "dis", "mis", "in", "im")
+_SHORT_PREFIXES = ("un", "re", "de", "dis", "mis", "in", "im")
 _SHORT_PREFIX_MIN_REST = 7
