@@ -20,7 +20,8 @@ from draftlint.violation import Finding, Severity
     "Names are learned from the draft (used mid-sentence, repeated, introduced by a title or "
     "first name), so Peskov or McMaster are not flagged. A lowercase string that no word list "
     "or web count knows and that no regular prefix or ending reads as a word is a warning "
-    'even when it is far from any word ("surfishent"); an unlisted regular form '
+    "even two or three edits from the common word it misses, if it keeps that word's first "
+    'letter ("surfishent"); an unlisted regular form '
     '("hypergrowth", "hereditaries") is not. The severity follows the confidence: '
     "error when sure, warning when likely, info when only possible.",
     why="Typos are the slips readers notice first and trust least.",
