@@ -41,15 +41,21 @@ def test_collective_nouns_coordination_and_subjunctive_pass() -> None:
 
 
 def test_stray_comma_needs_a_governing_first_word_and_a_phrase_after() -> None:
-    assert stray_comma_after_first(words("Whatever/WDT/advcl/4 ,/,/punct/4 the/DT/det/3 x/NNS/nsubj/4"))
+    assert stray_comma_after_first(
+        words("Whatever/WDT/advcl/4 ,/,/punct/4 the/DT/det/3 x/NNS/nsubj/4")
+    )
     assert not stray_comma_after_first(words("If/IN/mark/4 ,/,/punct/4 as/IN/mark/3 x/VBN/advcl/4"))
-    assert not stray_comma_after_first(words("Before/IN/advmod/4 ,/,/punct/4 the/DT/det/3 x/NN/nsubj/4"))
+    assert not stray_comma_after_first(
+        words("Before/IN/advmod/4 ,/,/punct/4 the/DT/det/3 x/NN/nsubj/4")
+    )
 
 
 def test_a_participle_after_a_modal_lacks_be() -> None:
     hole = words("it/PRP/nsubj/2 could/MD/aux/2 limited/VBN/ROOT/2")
     assert list(dropped_words(hole)) == [(1, "be")]
-    assert not list(dropped_words(words("it/PRP/nsubj/3 could/MD/aux/3 be/VB/auxpass/3 limited/VBN/ROOT/3")))
+    assert not list(
+        dropped_words(words("it/PRP/nsubj/3 could/MD/aux/3 be/VB/auxpass/3 limited/VBN/ROOT/3"))
+    )
 
 
 def test_other_number() -> None:
