@@ -2,7 +2,10 @@
 the new-only filters (baseline, changed lines).
 
 The parent process reads every file and asks the cache first; only the misses go to the workers,
-so a fully cached run never starts a pool nor runs a rule.  Workers get the text the
+so a fully cached run never starts a pool nor runs a rule.  The misses are linted in groups
+(``GROUP_FILES``), in-process or one group per worker task, so that the grammar layer parses
+a group's cued sentences in one call (``lint.lint_texts``); a file's failure is kept as its
+outcome and raised in its turn, as when files were linted one by one.  Workers get the text the
 parent read (what was hashed is what is linted) and return results without their Document,
 which is large to pickle; results linted in-process keep it.
 """
