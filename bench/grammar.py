@@ -327,7 +327,8 @@ def speed(half: str, repeat: int = 2, per_file: bool = False) -> int:
     config = Config()
     syntax_parser.available()
     real = cascade.parsed_sentences
-    real_prefetch = run_lint.prefetch_parses
+    # getattr: the same measure of an older checkout, whose runner parsed file by file
+    real_prefetch = getattr(run_lint, "prefetch_parses", None)
     import draftlint.checks.grammar.syntax as rules
 
     def per_file_run() -> tuple[int, list[Any]]:
@@ -350,14 +351,17 @@ def speed(half: str, repeat: int = 2, per_file: bool = False) -> int:
         for label in ("with", "without"):
             on = label == "with"
             rules.parsed_sentences = real if on else (lambda document: [])
-            run_lint.prefetch_parses = real_prefetch if on else (lambda documents: None)
+            if real_prefetch is not None:
+                run_lint.prefetch_parses = real_prefetch if on else (lambda documents: None)
             start = time.process_time()
             words, documents = per_file_run() if per_file else runner_run()
             best[label] = min(best[label], time.process_time() - start)
             if on:
                 parsed_words = sum(len(s.words) for d in documents for s in real(d))
                 parsed_share = parsed_words / words
-    rules.parsed_sentences, run_lint.prefetch_parses = real, real_prefetch
+    rules.parsed_sentences = real
+    if real_prefetch is not None:
+        run_lint.prefetch_parses = real_prefetch
     with_rate, without_rate = words / best["with"], words / best["without"]
     how = "each article alone (lint_document)" if per_file else "runner.run, grouped parses"
     print(f"{half} half: {len(texts)} articles, {words} words; {how}")
