@@ -51,6 +51,7 @@ def test_a_second_run_comes_from_the_cache(drafts, capsys, monkeypatch) -> None:
         drafts / ".draftlint_cache" / ".gitignore"
     ).read_text() == "# Created by draftlint.\n*\n"
     monkeypatch.setattr("draftlint.run.runner.lint_text", _no_linting)
+    monkeypatch.setattr("draftlint.run.runner.lint_texts", _no_linting)
     assert report(capsys, ".") == first
 
 

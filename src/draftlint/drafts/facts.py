@@ -26,6 +26,11 @@ def cached(document: Document, key: str, build: Callable[[Document], T]) -> T:
     return store[slot]  # type: ignore[no-any-return]
 
 
+def is_cached(document: Document, key: str) -> bool:
+    """Whether ``cached(document, key, ...)`` has been built (or filled ahead) already."""
+    return "_editorial_" + key in document.__dict__
+
+
 def headline_paragraphs(document: Document) -> frozenset[int]:
     """Paragraphs that are headings or read like one: short and without a closing full stop.
 

@@ -6,8 +6,9 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from draftlint.checks.grammar.parsed import READERS, prefetch_parses
 from draftlint.config.discovery import ConfigResolver
 from draftlint.config.settings import Config
 from draftlint.drafts import formats
@@ -219,8 +220,59 @@ def lint_text(
     """Lint a string as if it were the file ``path`` (the public API)."""
     config = config or Config()
     document = formats.parse(path, text, fmt)
+    return _file_result(document, path, text, config, select_rules(config, path, rules))
+
+
+class Source(NamedTuple):
+    """One text to lint as the file ``path``, for ``lint_texts``."""
+
+    text: str
+    path: str
+    fmt: str | None
+    config: Config
+
+
+def lint_texts(
+    sources: Sequence[Source], rules: dict[str, Rule] | None = None
+) -> list[FileResult | Exception]:
+    """``lint_text`` on each source, the grammar layer's parses made in one call for all.
+
+    Every Document is built first and the cued sentences of all of them are parsed together
+    (``prefetch_parses``): a call to the parser costs more than a document's few sentences.
+    Each source gets its result or the exception linting it raised (a RuleCrash ...), so that
+    one bad file does not lose the others' results; the caller raises it in its turn.
+    """
+    prepared: list[tuple[Document, list[Rule]] | Exception] = []
+    for source in sources:
+        try:
+            document = formats.parse(source.path, source.text, source.fmt)
+            prepared.append((document, select_rules(source.config, source.path, rules)))
+        except Exception as exc:  # noqa: BLE001 - handed back in this source's place
+            prepared.append(exc)
+    prefetch_parses(
+        [
+            item[0]
+            for item in prepared
+            if not isinstance(item, Exception) and any(r.code in READERS for r in item[1])
+        ]
+    )
+    results: list[FileResult | Exception] = []
+    for source, item in zip(sources, prepared, strict=True):
+        if isinstance(item, Exception):
+            results.append(item)
+            continue
+        try:
+            results.append(_file_result(item[0], source.path, source.text, source.config, item[1]))
+        except Exception as exc:  # noqa: BLE001 - handed back in this source's place
+            results.append(exc)
+    return results
+
+
+def _file_result(
+    document: Document, path: str, text: str, config: Config, rules: list[Rule]
+) -> FileResult:
     notices: list[str] = []
-    violations = lint_document(document, select_rules(config, path, rules), config, notices)
+    violations = lint_document(document, rules, config, notices)
     return FileResult(
         path=path,
         format=document.format,

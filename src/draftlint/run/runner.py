@@ -2,7 +2,10 @@
 the new-only filters (baseline, changed lines).
 
 The parent process reads every file and asks the cache first; only the misses go to the workers,
-so a fully cached run never starts a pool nor runs a rule.  Workers get the text the
+so a fully cached run never starts a pool nor runs a rule.  The misses are linted in groups
+(``GROUP_FILES``), in-process or one group per worker task, so that the grammar layer parses
+a group's cued sentences in one call (``lint.lint_texts``); a file's failure is kept as its
+outcome and raised in its turn, as when files were linted one by one.  Workers get the text the
 parent read (what was hashed is what is linted) and return results without their Document,
 which is large to pickle; results linted in-process keep it.
 """
@@ -10,6 +13,7 @@ which is large to pickle; results linted in-process keep it.
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -27,9 +31,11 @@ from draftlint.run.lint import (
     FileResult,
     InputError,
     RuleCrash,
+    Source,
     decode,
     expand_paths,
     lint_text,
+    lint_texts,
     read_source,
 )
 from draftlint.run.parallel import Progress, run_tasks, uses_fork
@@ -95,25 +101,55 @@ class _Outcome:
     applied: int = 0
     converged: bool = True
     crash: tuple[str, str, str] | None = None  # (code, exception type, message) from a worker
+    #: what linting the file raised, raised by the parent in the file's turn
+    error: Exception | None = None
 
 
-def _work(task: _Task) -> _Outcome:
+#: A group of files linted together (their cued sentences parsed in one call, see
+#: ``lint.lint_texts``): up to this many files or characters (about 30,000 words). Beyond a
+#: few dozen files the parser's per-call cost is already small; a larger group only holds
+#: more Documents in memory and hands work to the workers in coarser pieces.
+GROUP_FILES = 32
+GROUP_CHARS = 180_000
+
+
+def _work(group: list[_Task]) -> list[_Outcome]:
+    """A group's outcomes in its order; one file's failure is that file's outcome only."""
+    if any(task.fix for task in group):  # fix_text lints again and again: file by file
+        return [_caught(task, _fix_task) for task in group]
+    linted = lint_texts([Source(t.text, t.path, t.fmt, t.config) for t in group])
+    return [_caught(task, _store, result) for task, result in zip(group, linted, strict=True)]
+
+
+def _caught(task: _Task, step: Callable[..., _Outcome], *args: object) -> _Outcome:
+    """``step(task, *args)``, with what it raises turned into the file's outcome."""
     try:
-        return _lint_task(task)
+        return step(task, *args)
     except RuleCrash as exc:
         if task.keep_document:  # in-process: keep the original exception and traceback
-            raise
+            return _Outcome(FileResult(path=task.path), error=exc)
         return _Outcome(
             FileResult(path=task.path), crash=(exc.code, type(exc.error).__name__, str(exc.error))
         )
+    except Exception as exc:  # noqa: BLE001 - raised again by the parent, in this file's turn
+        if not task.keep_document:
+            try:
+                pickle.dumps(exc)
+            except Exception:  # noqa: BLE001 - an exception that cannot go back to the parent
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return _Outcome(FileResult(path=task.path), error=exc)
 
 
-def _lint_task(task: _Task) -> _Outcome:
-    if task.fix:
-        fixed = fix_text(task.text, task.path, task.fmt, task.config, task.unsafe)
-        outcome = _Outcome(fixed.result, fixed.text, fixed.applied, fixed.converged)
-    else:
-        outcome = _Outcome(lint_text(task.text, task.path, task.fmt, task.config))
+def _fix_task(task: _Task) -> _Outcome:
+    fixed = fix_text(task.text, task.path, task.fmt, task.config, task.unsafe)
+    return _store(task, _Outcome(fixed.result, fixed.text, fixed.applied, fixed.converged))
+
+
+def _store(task: _Task, got: _Outcome | FileResult | Exception) -> _Outcome:
+    """Cache the outcome of a task and drop what a worker need not send back."""
+    if isinstance(got, Exception):
+        raise got
+    outcome = got if isinstance(got, _Outcome) else _Outcome(got)
     if task.cache_dir is not None:
         text = outcome.text if outcome.text is not None else task.text
         cache = ResultCache(task.cache_dir)
@@ -162,8 +198,15 @@ def run(
             known = effective_configs[id(base)] = (base, effective(base))
         return known[1]
 
-    def produce() -> Iterator[_Task]:
-        """Read each file; settle errors and cache hits here, yield the rest as tasks."""
+    # Groups no larger than a worker's share, so that a few files still spread over the jobs;
+    # fixes go file by file (fix_text is not batched).
+    jobs = max(1, options.jobs)
+    group_files = 1 if options.fixing else max(1, min(GROUP_FILES, -(-len(targets) // jobs)))
+
+    def produce() -> Iterator[list[_Task]]:
+        """Read each file; settle errors and cache hits here, yield the rest as groups."""
+        group: list[_Task] = []
+        chars = 0
         for index, (path, error) in enumerate(targets):
             task, fail_on = _prepare(
                 path, error, index, config_for, caches, options, results, texts
@@ -174,27 +217,37 @@ def run(
                 progress.advance()
                 continue
             pending.append((index, task))
-            yield task
+            group.append(task)
+            chars += len(task.text)
+            if len(group) >= group_files or chars >= GROUP_CHARS:
+                yield group
+                group, chars = [], 0
+        if group:
+            yield group
 
-    def warm_up(task: _Task) -> None:
+    def warm_up(group: list[_Task]) -> None:
         if uses_fork():
-            _warm_up(task.config)
+            _warm_up(group[0].config)
 
-    outcomes = run_tasks(_work, produce(), options.jobs, progress, before_pool=warm_up)
+    outcomes = run_tasks(_work, produce(), options.jobs, before_pool=warm_up)
     try:
-        for outcome in outcomes:
-            index, task = pending.popleft()
-            if outcome.crash is not None:
-                code, kind, message = outcome.crash
-                # The rule's own exception may not pickle; rebuild one that prints the same.
-                raise RuleCrash(code, task.path, type(kind, (Exception,), {})(message))
-            text = outcome.text if outcome.text is not None else task.text
-            results[index] = dataclasses.replace(outcome.result, text=text)
-            if outcome.text is not None and outcome.text != task.text:
-                _apply(task, outcome, options, run_result)
-                texts[index] = outcome.text
-            if not outcome.converged:
-                run_result.not_converged.append(task.path)
+        for group_outcomes in outcomes:
+            for outcome in group_outcomes:
+                index, task = pending.popleft()
+                if outcome.error is not None:
+                    raise outcome.error
+                if outcome.crash is not None:
+                    code, kind, message = outcome.crash
+                    # The rule's own exception may not pickle; rebuild one that prints the same.
+                    raise RuleCrash(code, task.path, type(kind, (Exception,), {})(message))
+                text = outcome.text if outcome.text is not None else task.text
+                results[index] = dataclasses.replace(outcome.result, text=text)
+                if outcome.text is not None and outcome.text != task.text:
+                    _apply(task, outcome, options, run_result)
+                    texts[index] = outcome.text
+                if not outcome.converged:
+                    run_result.not_converged.append(task.path)
+                progress.advance()
     finally:
         outcomes.close()  # stops the workers now, not when the generator is collected
         progress.close()
