@@ -151,3 +151,30 @@ def test_in_workers_a_failing_file_is_reported_in_its_turn(drafts: Path, monkeyp
     assert crash.value.path.endswith("b.txt") and "ValueError: boom" in str(crash.value)
     monkeypatch.setattr(parsed, "chosen_sentences", real)
     assert _findings(lint_paths(["."], jobs=2)) == _findings(lint_paths(["."]))
+
+
+def test_a_run_raises_the_collector_thresholds_and_puts_them_back(
+    drafts: Path, monkeypatch
+) -> None:
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    real_texts = runner.lint_texts
+
+    def recording(sources):
+        seen.append(gc.get_threshold())
+        return real_texts(sources)
+
+    monkeypatch.setattr(runner, "lint_texts", recording)
+    before = gc.get_threshold()
+    lint_paths(["."])
+    assert seen and set(seen) == {runner.GC_THRESHOLDS} != {before}
+    assert gc.get_threshold() == before
+
+    def failing(sources):
+        raise KeyboardInterrupt  # what a user's Ctrl-C does mid-run
+
+    monkeypatch.setattr(runner, "lint_texts", failing)
+    with pytest.raises(KeyboardInterrupt):
+        lint_paths(["."])
+    assert gc.get_threshold() == before

@@ -148,7 +148,7 @@ _NOT_NOUNS = frozenset(
 def determiner_cues(words: Sequence[str]) -> Iterator[int]:
     """'this medicines', 'these week': a demonstrative and a noun of the other number."""
     for i, word in enumerate(words[:-1]):
-        if word in ("this", "these", "those"):
+        if word in _DEMONSTRATIVES:
             nxt = words[i + 1]
             if not nxt.isalpha() or nxt in _FUNCTION or nxt in AGREEING or nxt in _NOT_NOUNS:
                 continue  # "these are", "those who", "this is"
@@ -245,13 +245,19 @@ def dropped_cues(words: Sequence[str]) -> Iterator[int]:
 _AFTER_CUE = 4
 
 
+_DEMONSTRATIVES = frozenset(("this", "these", "those"))
+_CUE_WORDS = AGREEING | _DEMONSTRATIVES
+
+
 def cued_end(words: Sequence[str]) -> int:
     """How many words of the sentence the parse needs (0: no cue, no parse): up to a few
     words past the last cued word. A prefix parses faster and reads the same there."""
+    # (most sentences hold no agreeing verb and no demonstrative: skip those scans)
+    present = _CUE_WORDS.intersection(words)
     last = max(
         (
-            *agreement_cues(words),
-            *determiner_cues(words),
+            *(agreement_cues(words) if present & AGREEING else ()),
+            *(determiner_cues(words) if present & _DEMONSTRATIVES else ()),
             *comma_cues(words),
             *subject_cues(words),
             *dropped_cues(words),
@@ -296,31 +302,42 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     model = get_model()
     vocab = model.ids
     rows: list[tuple[int, int, int, int, int, int, int, int]] = []
+    bos, eos = model.bos, model.eos
     for k, words in enumerate(sentences):
-        ids: list[int] | None = None  # the sentence's ids, made only if a verb is a candidate
+        n = len(words)
+        prev = ""
         for i, word in enumerate(words):
-            if word in FLIPPED and "'" not in word:
-                other = FLIPPED[word]
+            if word in FLIPPED:
+                other = FLIPPED[word] if "'" not in word else None
             elif (
-                i
-                and word.isalpha()
-                and len(word) > 2
-                and (
-                    words[i - 1] in _PERSONAL
-                    or (_looks_plural(words[i - 1]) and _looks_plural(word))  # "the trains goes"
-                )
-            ):
+                prev in _PERSONAL
+                or (prev[-1:] == word[-1:] == "s" and _looks_plural(prev) and _looks_plural(word))
+            ) and (len(word) > 2 and word.isalpha()):
                 other = other_number(word)  # "he go", "they goes": any verb after a pronoun
             else:
+                other = None
+            prev = word
+            if not other:
                 continue
-            if ids is None:
-                ids = [model.bos, model.bos, *(vocab.get(w, OOV) for w in words)]
-                ids += [model.eos, model.eos]
-            j = i + 2  # in ids
-            flip = model.word_id(other) if other else OOV
-            if ids[j - 1] == OOV or ids[j] == OOV or flip == OOV:
+            # the ids of the window only (the verb, two words each side): most sentences
+            # have no candidate and most words are never looked up
+            before = vocab.get(words[i - 1], OOV) if i else bos
+            verb = vocab.get(word, OOV)
+            flip = model.word_id(other)
+            if before == OOV or verb == OOV or flip == OOV:
                 continue  # an unknown word: the model cannot tell
-            rows.append((k, ids[j - 2], ids[j - 1], ids[j], flip, ids[j + 1], ids[j + 2], i))
+            rows.append(
+                (
+                    k,
+                    vocab.get(words[i - 2], OOV) if i > 1 else bos,
+                    before,
+                    verb,
+                    flip,
+                    vocab.get(words[i + 1], OOV) if i + 1 < n else eos,
+                    vocab.get(words[i + 2], OOV) if i + 2 < n else eos,
+                    i,
+                )
+            )
     cued = _to_cues(model, sentences)
     if not rows:
         return cued
