@@ -599,3 +599,58 @@ def test_a_first_name_run_into_a_surname_is_a_warning() -> None:
 @pytest.mark.parametrize("word", ["LeBoff", "ArtWorks"])
 def test_a_particle_or_a_brand_of_a_word_stays_a_note(word: str) -> None:
     assert _camel_severity(f"The award went to {word} last week.") in ([], [(word, "info")])
+
+
+@pytest.mark.parametrize(
+    ("word", "meant", "split"),
+    [("latetest", "latest", "late test"), ("trymph", "triumph", "try mph")],
+)
+def test_a_weak_split_gives_way_to_a_likelier_slip(word: str, meant: str, split: str) -> None:
+    verdict = classify_unknown(get_lexicon(), word)
+    assert verdict.kind == "typo" and verdict.confidence >= 0.5, verdict
+    assert verdict.suggestions[0] == meant and verdict.suggestions[-1] == split
+
+
+@pytest.mark.parametrize("word", ["carmaking", "passcard"])
+def test_a_split_is_not_overruled_by_the_floor_for_unwritten_strings(word: str) -> None:
+    # both strings are "unwritten" (web count 0), which alone makes a far slip a warning;
+    # but the split explains them, so they stay the join note they were
+    verdict = classify_unknown(get_lexicon(), word)
+    assert verdict.kind == "joined" and verdict.confidence < 0.5, verdict
+
+
+def _sp101(text: str) -> list[tuple[str, str, str]]:
+    from draftlint.api import lint_text
+
+    return [
+        (text[v.start : v.end], v.severity, v.suggestions[0] if v.suggestions else "")
+        for v in lint_text(text, "draft.txt").violations
+        if v.code == "SP101"
+    ]
+
+
+def test_a_doubtful_word_is_a_slip_where_its_sentence_wants_a_neighbour() -> None:
+    # "drak" alone is a note (drake first); "the drak fairy tale" wants "dark"
+    assert _sp101("He began his work with Burton in the drak fairy tale.") == [
+        ("drak", "warning", "dark")
+    ]
+    assert _sp101("The lightweight clam shel device opens up.") == [("shel", "warning", "shell")]
+
+
+def test_a_doubtful_word_stays_a_note_where_the_sentence_says_nothing() -> None:
+    got = _sp101("Drak and drak, he wrote.")
+    assert got and all(severity == "info" for _, severity, _ in got), got
+
+
+def test_context_weighs_neither_inflections_nor_far_candidates() -> None:
+    from draftlint.checks import spelling
+    from draftlint.drafts import formats
+    from draftlint.lexicon.names import Verdict
+
+    text = "They built the grassroot campaign over a year."
+    document = formats.parse("draft.txt", text, "text")
+    token = next(t for t in document.analysis.tokens if t.text == "grassroot")
+    doubtful = Verdict(True, 0.3, ("grassroots", "great", "grass"), "typo")
+    # "grassroots" is the word's inflection, "great" and "grass" are not one edit away
+    assert spelling._weighed_in_context(document, token, doubtful, "default") == doubtful
+    assert spelling._weighed_in_context(document, token, doubtful, 1.0) == doubtful

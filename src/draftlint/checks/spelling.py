@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from draftlint.drafts.analysis import Token
 from draftlint.drafts.document import Document, Span
+from draftlint.lexicon.edits import osa_distance
 from draftlint.lexicon.judge import judgements, severity_for
+from draftlint.lexicon.names import Verdict
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
@@ -22,8 +25,12 @@ from draftlint.violation import Finding, Severity
     "or web count knows and that no regular prefix or ending reads as a word is a warning "
     "even two or three edits from the common word it misses, if it keeps that word's first "
     'letter ("surfishent"); an unlisted regular form '
-    '("hypergrowth", "hereditaries") is not. The severity follows the confidence: '
-    "error when sure, warning when likely, info when only possible.",
+    '("hypergrowth", "hereditaries") is not. A doubtful lowercase word is a warning when '
+    "a candidate one edit away (not an inflection of it) makes its sentence far likelier, "
+    'by the 3-gram model GR101 reads ("the drak fairy tale": dark); and a slip of one word '
+    'is told before a doubtful split into two ("latetest": latest, not late test). The '
+    "severity follows the confidence: error when sure, warning when likely, info when only "
+    "possible.",
     why="Typos are the slips readers notice first and trust least.",
     bad="Whaterver the expectations, the summit went ahead.",
     good="Whatever the expectations, the summit went ahead.",
@@ -34,6 +41,8 @@ def unknown_word(document: Document, context: Context) -> Iterator[Finding]:
         if verdict.kind not in ("typo", "unknown"):
             continue
         token = judgement.token
+        if verdict.kind == "typo" and severity_for(verdict.confidence) < Severity.WARNING:
+            verdict = _weighed_in_context(document, token, verdict, context.settings.sensitivity)
         suggestions = verdict.suggestions[:5]
         hint = f"; did you mean {suggestions[0]!r}?" if suggestions else ""
         yield Finding(
@@ -42,6 +51,56 @@ def unknown_word(document: Document, context: Context) -> Iterator[Finding]:
             suggestions,
             severity=severity_for(verdict.confidence),
         )
+
+
+#: How many of a doubtful word's candidates are weighed in its sentence.
+_CANDIDATES = 5
+#: Tokens the model reads; any other (a symbol, a URL) is passed as punctuation.
+_SCANNED = ("word", "number", "abbrev", "punct", "object")
+
+
+def _weighed_in_context(
+    document: Document, token: Token, verdict: Verdict, sensitivity: float
+) -> Verdict:
+    """A doubtful lowercase word (a note) is a slip (a warning) when a candidate one edit
+    away makes its window in the sentence far likelier ("the drak fairy tale": dark), by the
+    evidence GR101 asks of a word the n-gram model does not know (``context.slips.
+    UNKNOWN_MIN_LLR``, moved by the sensitivity as there); that candidate then comes first."""
+    if not token.text.islower():
+        return verdict  # a capitalised word mid-sentence is a name before it is a slip
+    from draftlint.context import slips  # noqa: PLC0415 - numpy and the model, when needed
+    from draftlint.context.fit import fit_gains  # noqa: PLC0415
+    from draftlint.context.sensitivity import sensitivity_level  # noqa: PLC0415
+    from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
+
+    # One edit away only: further candidates are the word model's guesses, and a context
+    # that favours one of them ("grassroot" -> "great") says nothing of a slip. Nor an
+    # inflection ("grassroot" -> "grassroots"): the form written is a word's variant.
+    candidates = [
+        c
+        for c in verdict.suggestions[:_CANDIDATES]
+        if c.isalpha()
+        and c.islower()
+        and osa_distance(token.text, c) == 1
+        and not is_inflection(token.text, c)
+    ]
+    analysis = document.analysis
+    k = analysis.sentence_at(token.start)
+    if not candidates or k is None:
+        return verdict
+    sentence = analysis.sentences[k]
+    tokens = analysis.tokens[sentence.first_token : sentence.last_token]
+    texts = [t.text if t.kind in _SCANNED else "," for t in tokens]
+    gains = fit_gains(
+        texts, analysis.token_index_at(token.start) - sentence.first_token, candidates
+    )
+    best = max(range(len(candidates)), key=gains.__getitem__)
+    level = sensitivity_level(sensitivity)
+    if gains[best] < slips.UNKNOWN_MIN_LLR - slips.UNKNOWN_LLR_STEP * 10 * (level - 0.5):
+        return verdict
+    first = candidates[best]
+    rest = tuple(c for c in verdict.suggestions if c != first)
+    return verdict._replace(confidence=max(verdict.confidence, 0.5), suggestions=(first, *rest))
 
 
 @rule(
