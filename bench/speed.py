@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -218,8 +219,13 @@ def throughput(args: argparse.Namespace, texts: list[tuple[str, str]]) -> None:
         print("  Harper: harper-py is not installed (pip install 'draftlint[harper]')")
     if peer:
         other = min(r["cpu"] for r in peer)
+        # each pair ran back to back; on this machine single pairs of the same code differ by
+        # up to a quarter, so the median pair and the range are given, not one best
+        ratios = sorted(p["cpu"] / o["cpu"] for o, p in zip(ours, peer, strict=True))
         print(
-            f"  peer {args.peer}: {words / other:,.0f} words/s; ours {other / best:.2f}x the peer's"
+            f"  peer {args.peer}: {words / other:,.0f} words/s; ours {other / best:.2f}x the "
+            f"peer's (best of each); pairs: median {statistics.median(ratios):.2f}x, range "
+            f"{ratios[0]:.2f}x to {ratios[-1]:.2f}x"
         )
     print(f"  peak RSS: {max(r['rss'] for r in ours):.0f} MB")
 
