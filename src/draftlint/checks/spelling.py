@@ -55,8 +55,6 @@ def unknown_word(document: Document, context: Context) -> Iterator[Finding]:
 
 #: How many of a doubtful word's candidates are weighed in its sentence.
 _CANDIDATES = 5
-#: Tokens the model reads; any other (a symbol, a URL) is passed as punctuation.
-_SCANNED = ("word", "number", "abbrev", "punct", "object")
 
 
 def _weighed_in_context(
@@ -72,6 +70,7 @@ def _weighed_in_context(
     from draftlint.context.fit import fit_gains  # noqa: PLC0415
     from draftlint.context.sensitivity import sensitivity_level  # noqa: PLC0415
     from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
+    from draftlint.context.words import model_texts  # noqa: PLC0415
 
     # One edit away only: further candidates are the word model's guesses, and a context
     # that favours one of them ("grassroot" -> "great") says nothing of a slip. Nor an
@@ -90,7 +89,7 @@ def _weighed_in_context(
         return verdict
     sentence = analysis.sentences[k]
     tokens = analysis.tokens[sentence.first_token : sentence.last_token]
-    texts = [t.text if t.kind in _SCANNED else "," for t in tokens]
+    texts = model_texts(tokens)
     gains = fit_gains(
         texts, analysis.token_index_at(token.start) - sentence.first_token, candidates
     )

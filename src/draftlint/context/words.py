@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from draftlint.context.model import get_model
+from draftlint.drafts.analysis import Token
 from draftlint.drafts.spans import OBJECT
 
 #: What the model reads for an inline object (code, an image, an autolink): a word it does not
@@ -157,3 +159,14 @@ def lm_words(token: str) -> tuple[str, ...]:
     if lower.endswith("s'") and lower[:-1] in model:
         return (lower[:-1],)
     return (lower,)
+
+
+#: Token kinds the model reads as written; any other token (a symbol, a URL) is passed as a
+#: comma: the model reads no word there (punctuation is transparent to it), so no gap or
+#: slip is found beside it.
+SCANNED_KINDS = frozenset(("word", "number", "abbrev", "punct", "object"))
+
+
+def model_texts(tokens: Iterable[Token]) -> list[str]:
+    """A sentence's tokens as the texts the context checks score (see ``SCANNED_KINDS``)."""
+    return [t.text if t.kind in SCANNED_KINDS else "," for t in tokens]

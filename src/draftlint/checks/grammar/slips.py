@@ -10,14 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from draftlint.checks.grammar.syntax import parsed_holes
+from draftlint.context.words import model_texts
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs
 from draftlint.lexicon.judge import lexicon_for
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
-
-#: Tokens the model reads; any other token (a symbol, a URL ...) is passed as a comma.
-_SCANNED = ("word", "number", "abbrev", "punct", "object")
 
 
 def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[Any], list[int]]]:
@@ -36,10 +34,7 @@ def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[
         # Symbols ("Marks & Spencer") and URLs stay in the sentence as a comma: the model reads
         # no word there, and no gap beside one is a dropped word. An inline object (code, an
         # image) stands for words the model cannot see: it reads an unknown word there.
-        texts = [
-            [t.text if (t := analysis.tokens[i]).kind in _SCANNED else "," for i in indexes]
-            for indexes in sentences
-        ]
+        texts = [model_texts(analysis.tokens[i] for i in indexes) for indexes in sentences]
         results = scan(texts, sensitivity) if texts else []
         return [
             (slips, dropped, indexes)
