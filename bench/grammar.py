@@ -309,8 +309,8 @@ def speed(half: str, repeat: int = 5, per_file: bool = False) -> int:
     """Words per CPU second of the default run on the half's articles, with the grammar layer
     and without it (no cue, no parse: the rules before the layer), in ``repeat`` alternated
     pairs: the median pair's slow-down is the figure, the range shows the noise (single pairs
-    went from 5% to 26% on a quiet machine, so one pair proves nothing). The run is the real runner's (``runner.run`` on the article files, one
-    process, no cache: what ``draftlint check --jobs 1 --no-cache`` does), which lints the
+    of the same code went from 5% to 49% on a quiet machine, so one pair proves nothing).
+    The run is the real runner's (``runner.run`` on the article files, one process, no cache: what ``draftlint check --jobs 1 --no-cache`` does), which lints the
     files in groups and parses each group's cued sentences in one call; ``--per-file`` lints
     each article alone with ``lint_document`` instead (how this was measured before
     batching). The pipeline is loaded before timing: its load (about 1.5 s) is paid once per

@@ -647,15 +647,28 @@ def test_a_doubtful_word_stays_a_note_where_the_sentence_says_nothing() -> None:
     assert got and all(severity == "info" for _, severity, _ in got), got
 
 
-def test_context_weighs_neither_inflections_nor_far_candidates() -> None:
+def test_context_weighs_neither_inflections_nor_far_candidates(monkeypatch) -> None:
     from draftlint.checks import spelling
+    from draftlint.context import fit
     from draftlint.drafts import formats
     from draftlint.lexicon.names import Verdict
 
+    weighed: list[list[str]] = []
+
+    def overwhelming(tokens, index, candidates, model=None):
+        weighed.append(list(candidates))
+        return [99.0 for _ in candidates]  # any candidate weighed would win
+
+    monkeypatch.setattr(fit, "fit_gains", overwhelming)
     text = "They built the grassroot campaign over a year."
     document = formats.parse("draft.txt", text, "text")
     token = next(t for t in document.analysis.tokens if t.text == "grassroot")
-    doubtful = Verdict(True, 0.3, ("grassroots", "great", "grass"), "typo")
     # "grassroots" is the word's inflection, "great" and "grass" are not one edit away
-    assert spelling._weighed_in_context(document, token, doubtful, "default") == doubtful
-    assert spelling._weighed_in_context(document, token, doubtful, 1.0) == doubtful
+    doubtful = Verdict(True, 0.3, ("grassroots", "great", "grass"), "typo")
+    assert spelling._weighed_in_context(document, token, doubtful, "medium") == doubtful
+    assert weighed == []
+    # a candidate one edit away that is no inflection is weighed, and wins
+    near = doubtful._replace(suggestions=("grassroots", "grassboot"))
+    got = spelling._weighed_in_context(document, token, near, "medium")
+    assert weighed == [["grassboot"]]
+    assert got.suggestions[0] == "grassboot" and got.confidence >= 0.5

@@ -63,7 +63,7 @@ def _weighed_in_context(
     """A doubtful lowercase word (a note) is a slip (a warning) when a candidate one edit
     away makes its window in the sentence far likelier ("the drak fairy tale": dark), by the
     evidence GR101 asks of a word the n-gram model does not know (``context.slips.
-    UNKNOWN_MIN_LLR``, moved by the sensitivity as there); that candidate then comes first."""
+    unknown_threshold``, moved by the sensitivity as there); that candidate then comes first."""
     if not token.text.islower():
         return verdict  # a capitalised word mid-sentence is a name before it is a slip
     from draftlint.context import slips  # noqa: PLC0415 - numpy and the model, when needed
@@ -94,8 +94,7 @@ def _weighed_in_context(
         texts, analysis.token_index_at(token.start) - sentence.first_token, candidates
     )
     best = max(range(len(candidates)), key=gains.__getitem__)
-    level = sensitivity_level(sensitivity)
-    if gains[best] < slips.UNKNOWN_MIN_LLR - slips.UNKNOWN_LLR_STEP * 10 * (level - 0.5):
+    if gains[best] < slips.unknown_threshold(sensitivity_level(sensitivity)):
         return verdict
     first = candidates[best]
     rest = tuple(c for c in verdict.suggestions if c != first)

@@ -282,6 +282,12 @@ UNKNOWN_MIN_LLR = 5.0
 UNKNOWN_LLR_STEP = 0.4
 
 
+def unknown_threshold(level: float) -> float:
+    """The log10 likelihood ratio a frequent word one edit away must reach at a sensitivity
+    level (0..1) to call a word the model cannot judge a slip of it."""
+    return UNKNOWN_MIN_LLR - UNKNOWN_LLR_STEP * 10 * (level - 0.5)
+
+
 def _decide_unknown(
     uc: SlipScores, sentences: Sequence[Sequence[str]], level: float, model: NgramModel
 ) -> list[tuple[int, Slip]]:
@@ -290,7 +296,7 @@ def _decide_unknown(
     do not apply; a plain threshold on the likelihood ratio does, set on the tuning half."""
     if not len(uc.word):
         return []
-    threshold = UNKNOWN_MIN_LLR - UNKNOWN_LLR_STEP * 10 * (level - 0.5)
+    threshold = unknown_threshold(level)
     keep = (uc.llr >= threshold) & (uc.right >= 0) & np.isfinite(uc.llr)
     found = []
     for k in np.flatnonzero(keep):

@@ -275,7 +275,8 @@ def _camel_split(
         return Split([head, tail], 0.6 if _phrase_slip(lex, head, tail, lex.zipf(t)) else 0.45)
     if lex.zipf(t) >= 1.0:
         # The web writes it (EuroDisney, a brand): a note, unless the web writes the two
-        # words apart far more often (JOINED_PHRASE_MARGIN) and as a phrase ("UnitedStates", "MiddleEast")
+        # words apart far more often (JOINED_PHRASE_MARGIN) and as a phrase ("UnitedStates",
+        # "MiddleEast")
         return Split([head, tail], 0.6 if _phrase_slip(lex, head, tail, lex.zipf(t)) else 0.45)
     # two known words: a phrase run together ("NorthernIreland", "AssociatedPress") is
     # sure; a pair that is no phrase ("PowerPage", "AutoLinks") may be a brand, but one the
