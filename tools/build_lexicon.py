@@ -36,6 +36,7 @@ from zlib import crc32
 
 from data_manifest import write_manifest  # tools/, beside this script
 
+from draftlint.lexicon.affixes import SUFFIX_WORDS
 from draftlint.lexicon.edits import deletes1, osa_distance, skeleton, sound_keys
 from draftlint.lexicon.store import (
     CAP,
@@ -52,6 +53,17 @@ from draftlint.lexicon.store import (
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "draftlint" / "data" / "lexicon"
+#: The n-gram tables that compound heads are judged by (a unigram and bigram query).
+NGRAM_FILES = (
+    "meta.json",
+    "vocab.txt",
+    "codebook.npy",
+    "uni_logp.npy",
+    "uni_bow.npy",
+    "bi_key.npy",
+    "bi_start.npy",
+    "bi_logp.npy",
+)
 #: What the tables depend on: this script, its in-repo input, and the runtime modules whose
 #: layout (store) and keys (edits: deletions, sound keys) it writes. Change one: rebuild.
 RECIPE = {
@@ -62,6 +74,8 @@ RECIPE = {
         "src/draftlint/data/lexicon/extra_words.txt",
         "src/draftlint/lexicon/store.py",
         "src/draftlint/lexicon/edits.py",
+        "src/draftlint/lexicon/affixes.py",
+        *(f"src/draftlint/data/ngram/{name}" for name in NGRAM_FILES),
     ],
     "sources": {"SCOWL": "2020.12.07 (Debian scowl 2020.12.07-2)", "wordfreq": "3.1.1 en large"},
 }
@@ -245,21 +259,40 @@ def build(scowl: Path, out: Path = OUT) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in entries.items()}
 
 
+#: A closed compound's two words are a phrase: in the bundled n-gram model the tail is at least
+#: this much likelier (log10) after the head than anywhere ("car park" -> carpark, "school
+#: yard", "film maker"). Tails that are suffixes as well as words ("new"+"est", "plan"+"ted",
+#: "last"+"ing", "own"+"ers", "four"+"teen") make no phrase, so they make no head.
+COMPOUND_LIFT = 1.0
+
+
 def mark_compound_heads(entries: dict[str, list[int]], minimum: int = 3) -> None:
-    """Flag words that start several closed compounds ("car": carmaker, carpark, carport),
-    so that "carmaking" reads as a compound, not as two words run together."""
-    words = {
+    """Flag words that start several closed compounds ("car": carmaker, carpark, carpool), so
+    that "carmaking" reads as a compound, not as two words run together; "new computer" run
+    together does not, although "newest", "newark" and "newts" start with "new"."""
+    from draftlint.context.model import get_model  # noqa: PLC0415 - only the build needs it
+
+    model = get_model()
+    used = {
         k
         for k, (z, f) in entries.items()
         if k.isalpha() and k.islower() and (f & LOWER and z >= 10 or z >= 15)
     }
+    # both parts dictionary words the model knows, the tail no suffix ("ship", "less")
+    parts = {k for k in used if entries[k][1] & LOWER and k in model.ids}
+
+    def phrase(head: str, tail: str) -> bool:
+        lift = model.logprob(None, head, tail) - model.logprob(None, None, tail)
+        return lift >= COMPOUND_LIFT
+
     heads: dict[str, int] = defaultdict(int)
-    for w in words:
+    for w in used:
         for i in range(3, len(w) - 2):
-            if w[:i] in words and w[i:] in words:
-                heads[w[:i]] += 1
+            head, tail = w[:i], w[i:]
+            if head in parts and tail in parts and tail not in SUFFIX_WORDS and phrase(head, tail):
+                heads[head] += 1
     for head, n in heads.items():
-        if n >= minimum and entries[head][1] & LOWER:
+        if n >= minimum:
             entries[head][1] |= HEAD
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from draftlint.lexicon.affixes import SUFFIX_WORDS
 from draftlint.lexicon.edits import weighted_distance
 from draftlint.lexicon.lexicon import PREFIXES as WORD_PREFIXES
 from draftlint.lexicon.misspellings import listed_correction
@@ -76,10 +77,6 @@ FUNCTION_WORDS = frozenset(
 )
 #: Adverbial particles start compounds (upfield, outpace, overrun, onside) and are no glue.
 PARTICLES = frozenset("up out over on in off down".split())
-#: Tails that are productive suffixes, making derivations rather than run-togethers.
-SUFFIX_WORDS = frozenset(
-    "ally able ably less ness ship ment wards ward hood like wise fold some ism ist ful dom let".split()
-)
 SPACE_LOGP = -0.5  # log10 odds that a missing space explains a string (vs. a letter slip)
 TYPO_K = 4.5
 OWN_DISCOUNT = 1.5  # as SCORE_K: frequency orders of magnitude per unit of edit cost
@@ -228,10 +225,12 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     if margin < 0:
         return None
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
-    if not glue and lex.entry(low[:i])[1] & HEAD and _noun_like(low[i:]):
+    compound_like = lex.entry(low[:i])[1] & HEAD or t[0].isupper()
+    if not glue and compound_like and _noun_like(low[i:]):
         # "carmaking", "passcard": the head starts many closed compounds and the tail may be
-        # a noun, so this may be one the dictionary lacks; worth a note, not a warning, unless the two words are a
-        # phrase ("badweather", "grandslams")
+        # a noun, so this may be one the dictionary lacks; "Corkman", "Ticketweb": a
+        # capitalised string no dictionary knows is a name first. Worth a note, not a
+        # warning, unless the two words are a phrase ("badweather", "grandslams")
         cap = 0.6 if _lift(low[:i], low[i:]) >= COMPOUND_LIFT else 0.45
         confidence = min(confidence, cap)
     return Split([t[:i], t[i:]], confidence)

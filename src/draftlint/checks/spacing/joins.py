@@ -58,7 +58,9 @@ def run_together_capitalised(document: Document, context: Context) -> Iterator[F
     Severity.ERROR,
     "Two lowercase words written as one.",
     what="An unknown word that splits into two known words with high probability, and better "
-    "than any single-word correction explains it.",
+    "than any single-word correction explains it. Only a note when it may be a closed "
+    'compound the dictionary lacks (a first word that starts closed compounds, "carmaking") '
+    'or a name (a capitalised string, "Corkman").',
     why="Words run together are a common keying and editing slip (a space lost when a word is "
     "deleted beside it).",
     bad="They cast doubt on Russia altogethergrouping Russia with others.",
