@@ -706,3 +706,19 @@ def test_context_weighs_neither_inflections_nor_far_candidates(monkeypatch) -> N
     got = spelling._weighed_in_context(document, token, near, "medium")
     assert weighed == [["grassboot"]]
     assert got.suggestions[0] == "grassboot" and got.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("An Indan firm has tested the system.", "Indian"),
+        ("The Wensday vote was lost.", "Wednesday"),
+    ],
+)
+def test_a_function_word_opening_the_sentence_introduces_no_name(text: str, meant: str) -> None:
+    # "An" is a first name too, but here it is capitalised by position: the slip after it is
+    # no name introduced by a first name
+    from draftlint.api import lint_text
+
+    hits = [v for v in lint_text(text).violations if v.code == "SP101"]
+    assert hits and hits[0].suggestions[0] == meant, hits

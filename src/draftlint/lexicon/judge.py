@@ -20,6 +20,7 @@ from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
 from draftlint.lexicon.lexicon import Lexicon, get_lexicon
 from draftlint.lexicon.names import (
+    FUNCTION_WORDS,
     NAME_PARTICLES,
     TITLED,
     TITLES,
@@ -106,10 +107,12 @@ def lexicon_for(vocabularies: tuple[str, ...]) -> Lexicon:
     return _lexicon_with(vocabularies)
 
 
-def _introduced(tokens: list[Token], i: int) -> bool | int:
+def _introduced(tokens: list[Token], i: int, initial: frozenset[int] = frozenset()) -> bool | int:
     """What comes before a capitalised word: ``TITLED`` after a title, a first name or
     initials ("Press Secretary Dmitry Peskov", "H.R. McMaster"), True after another
-    capitalised word, else False (see ``learn_names``)."""
+    capitalised word, else False (see ``learn_names``). A function word that opens the
+    sentence ("An Indan firm", "The Wensday vote") is capitalised by position only: it
+    introduces nothing, though "An" and "Will" are first names too."""
     j = i - 1
     initials = False
     while j >= 0 and tokens[j].kind == "abbrev":
@@ -120,6 +123,8 @@ def _introduced(tokens: list[Token], i: int) -> bool | int:
     if j < 0 or tokens[j].kind != "word" or tokens[j].end < tokens[i].start - 2:
         return False
     before = tokens[j].text
+    if j in initial and before.lower() in FUNCTION_WORDS:
+        return False
     if before in TITLES or _is_given_name(before) or (len(before) == 1 and before.isupper()):
         return TITLED  # "Mr Oaten", "Leander Paes", "J Thion"
     return before[:1].isupper() and any(c.islower() for c in before[1:])
@@ -144,7 +149,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
     names = learn_names(
         lexicon,
         (
-            (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i))
+            (tokens[i].text, i in initial or i in headline_tokens, _introduced(tokens, i, initial))
             for i in words
             if not tokens[i].text[:1].islower()  # learn_names reads capitalised words only
         ),
