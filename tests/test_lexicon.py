@@ -722,3 +722,23 @@ def test_a_function_word_opening_the_sentence_introduces_no_name(text: str, mean
 
     hits = [v for v in lint_text(text).violations if v.code == "SP101"]
     assert hits and hits[0].suggestions[0] == meant, hits
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("We'veseen", "We've seen"),
+        ("doesn'tmatter", "doesn't matter"),
+        ("Blair'sgovernment", "Blair's government"),
+        ("We\u2019recomfortable", "We\u2019re comfortable"),
+    ],
+)
+def test_a_contraction_run_into_a_word_is_a_join(word: str, meant: str) -> None:
+    verdict = classify_unknown(LEX, word)
+    assert verdict.kind == "joined" and verdict.confidence >= 0.8, verdict
+    assert verdict.suggestions == (meant,), verdict  # the writer's own apostrophe kept
+
+
+@pytest.mark.parametrize("word", ["rock'n'roll", "O'Neill's", "o'clock", "Hawke'sBay"])
+def test_an_apostrophe_inside_a_word_or_name_is_no_contraction_join(word: str) -> None:
+    assert classify_unknown(LEX, word).kind != "joined"

@@ -283,6 +283,28 @@ def _camel_split(
     return Split([head, tail], 0.85 if _lift(head, tail) >= PHRASE_LIFT else 0.6)
 
 
+#: Endings of contractions and of the possessive, each a word with what comes before it.
+_CLITICS = ("'ve", "'re", "'ll", "'d", "'m", "n't", "'s")
+#: A word this common after the clitic makes the run-together sure (an error); a rarer
+#: dictionary word, likely (a warning).
+CLITIC_SURE_ZIPF = 3.0
+
+
+def _clitic_join(lex: Lexicon, t: str) -> tuple[int, float] | None:
+    """ "We'veseen", "doesn'tmatter", "Blair'sgovernment": a contraction or a possessive the
+    dictionary knows, run into a lowercase word; (where the space goes, confidence)."""
+    for clitic in _CLITICS:
+        k = t.find(clitic, 1)
+        while k > 0:
+            cut = k + len(clitic)
+            rest = t[cut:]
+            zipf = _part_ok(lex, rest) if len(rest) > 1 and rest.isalpha() else None
+            if zipf is not None and rest.islower() and lex.is_word(t[:cut]):
+                return cut, 0.9 if zipf >= CLITIC_SURE_ZIPF else 0.6
+            k = t.find(clitic, k + 1)
+    return None
+
+
 #: a split of a lowercase word below this confidence (a note) gives way to a likelier slip
 WEAK_JOIN = 0.5
 
@@ -305,6 +327,11 @@ def classify_unknown(
         return Verdict(True, 1.0, (replacement,), "rejected")
     if lex.is_word(t):
         return Verdict(False, 0.0, (), "word")
+    clitic = _clitic_join(lex, t)
+    if clitic is not None:
+        cut, confidence = clitic
+        text = word if len(word) == len(t) else t  # keeps the writer's own apostrophe
+        return Verdict(True, confidence, (text[:cut] + " " + text[cut:],), "joined")
     names = set(known_names)
     base = _strip_possessive(t).rstrip(".")
     tail = t[len(base) :]

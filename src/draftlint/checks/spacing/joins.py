@@ -58,7 +58,9 @@ def run_together_capitalised(document: Document, context: Context) -> Iterator[F
     Severity.ERROR,
     "Two lowercase words written as one.",
     what="An unknown word that splits into two known words with high probability, and better "
-    "than any single-word correction explains it. Only a note when it may be a closed "
+    "than any single-word correction explains it, or a contraction or possessive run into "
+    'the word after it ("We\'veseen", "doesn\'tmatter", "Blair\'sgovernment"). Only a note '
+    "when it may be a closed "
     'compound the dictionary lacks (a first word that starts closed compounds, "carmaking") '
     'or a name (a capitalised string, "Corkman").',
     why="Words run together are a common keying and editing slip (a space lost when a word is "
