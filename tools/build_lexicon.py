@@ -21,6 +21,9 @@ Selection, and why:
 * Names: SCOWL proper names and upper-case words up to size 80 (95 when the web uses them).
 * Every other wordfreq word keeps its frequency (flags 0), so that the checker can tell a
   rare name ("peskov", zipf 1.9) from a string nobody writes ("whaterver", absent).
+* Compound heads ("car", "school", "film"): words that start three closed compounds whose
+  two words are a phrase in the bundled n-gram model (``mark_compound_heads``); a run-together
+  after one of them may be a compound the dictionary lacks, so it is only a note.
 """
 
 from __future__ import annotations
@@ -268,8 +271,9 @@ COMPOUND_LIFT = 1.0
 
 def mark_compound_heads(entries: dict[str, list[int]], minimum: int = 3) -> None:
     """Flag words that start several closed compounds ("car": carmaker, carpark, carpool), so
-    that "carmaking" reads as a compound, not as two words run together; "new computer" run
-    together does not, although "newest", "newark" and "newts" start with "new"."""
+    that "carmaking" reads as a compound, not as two words run together; "finalscore" does
+    not, although "finalist" and "finality" start with "final". Compounds the web writes but
+    the dictionary lacks count too ("carpool", "livestream"): a head is what writers use."""
     from draftlint.context.model import get_model  # noqa: PLC0415 - only the build needs it
 
     model = get_model()

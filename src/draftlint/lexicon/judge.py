@@ -107,7 +107,7 @@ def lexicon_for(vocabularies: tuple[str, ...]) -> Lexicon:
     return _lexicon_with(vocabularies)
 
 
-def _introduced(tokens: list[Token], i: int, initial: frozenset[int] = frozenset()) -> bool | int:
+def _introduced(tokens: list[Token], i: int, initial: frozenset[int]) -> bool | int:
     """What comes before a capitalised word: ``TITLED`` after a title, a first name or
     initials ("Press Secretary Dmitry Peskov", "H.R. McMaster"), True after another
     capitalised word, else False (see ``learn_names``). A function word that opens the
