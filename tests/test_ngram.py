@@ -70,7 +70,8 @@ def test_katz_backoff() -> None:
 def test_lookups_find_every_stored_key_and_nothing_else() -> None:
     model = get_model()
     for table in ("bi", "ctx", "tri"):
-        low, starts = model._parts[table]
+        low = np.load(model._directory / f"{table}_key.npy", mmap_mode="r")
+        starts = model._starts[table]
         stored = (
             np.repeat(np.arange(len(starts) - 1, dtype=np.uint64), np.diff(starts)) << np.uint64(32)
         ) | low

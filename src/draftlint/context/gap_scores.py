@@ -126,7 +126,8 @@ def gap_steps(
     # bigrams it would make (a1 x and x b0; true for 97% of the right insertions), and only the
     # CANDIDATES best by the bigram-level gain go on to the trigram scoring below
     left, right = model.pair_rows(words)
-    bigram_gain = left[:, a1].T + right[:, b0].T  # (G, F), -inf where a bigram is unknown
+    # (G, F), -inf where a bigram is unknown; the tables are float16, each sum float32
+    bigram_gain = left[:, a1].T.astype(np.float32) + right[:, b0].T.astype(np.float32)
     cut = min(CANDIDATES, F)
     top = np.argsort(-bigram_gain, axis=1, kind="stable")[:, :cut]
     # the gain of the best word at bigram level: log10 P(x | a1) P(b0 | x) / P(b0 | a1)

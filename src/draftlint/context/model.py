@@ -1,4 +1,4 @@
-"""A compact English 3-gram model: Katz-backoff log-probabilities from memory-mapped arrays.
+"""A compact English 3-gram model: Katz-backoff log-probabilities from compact numpy arrays.
 
 The data (``draftlint/data/ngram``) is CMU Sphinx's generic US-English trigram model compiled by
 ``tools/build_ngram_model.py``; see ``SOURCE.md`` there. Its vocabulary is lowercase ASR text:
@@ -16,6 +16,7 @@ import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
 
 import numpy as np
 
@@ -29,25 +30,76 @@ OOV = -1
 OOV_LOGP = -7.0
 
 _SHIFT32 = np.uint64(32)
+_LOW32 = np.uint64(0xFFFFFFFF)
 _TABLES = ("bi", "ctx", "tri")
-#: keys per block of the two-level lookup (16 uint64 = two cache lines)
+#: keys per block of the two-level lookup (16 uint32 = one cache line)
 _BLOCK = 16
+#: what pads a bucket to a whole number of blocks: above every stored low half (ids are fewer
+#: than their bits allow, so no key's low half is all ones)
+_PAD = np.uint32(0xFFFFFFFF)
+#: the set bits of every byte
+_POP8 = np.array([bin(b).count("1") for b in range(256)], np.int32)
 
 
-def _full_keys(low: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """A table's keys as one sorted uint64 array, rebuilt from the stored 32-bit halves and bucket
-    starts (about 15 ms for all three tables, on first lookup), padded with the largest uint64 to
-    a whole number of blocks (and at least one padding key). Then a lookup is one search, not
-    one per bucket, which matters for the small batches of one document."""
-    counts = np.diff(np.asarray(starts, np.int64))
-    size = (len(low) // _BLOCK + 1) * _BLOCK  # at least one pad: every search stops in bounds
-    full = np.full(size, np.iinfo(np.uint64).max, np.uint64)
-    np.bitwise_or(
-        np.repeat(np.arange(len(counts), dtype=np.uint64) << _SHIFT32, counts),
-        low,
-        out=full[: len(low)],
-    )
-    return full
+def _header(f: BinaryIO, path: Path) -> tuple[tuple[int, ...], np.dtype[Any]]:
+    """The shape and dtype of an .npy file open at its start; leaves it at the data."""
+    version = np.lib.format.read_magic(f)
+    if version == (1, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+    else:
+        shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+    if fortran:
+        raise ValueError(f"{path}: expected a C-ordered array")
+    return shape, dtype
+
+
+def _read_rows(path: Path, rows: Sequence[int]) -> np.ndarray:
+    """Some rows of a 2-D .npy table, read from the file one by one: a memory map would keep
+    every page it touched resident beside the copy."""
+    with path.open("rb") as f:
+        (height, width), dtype = _header(f, path)
+        data = f.tell()
+        out = np.empty((len(rows), width), dtype)
+        for n, row in enumerate(rows):
+            if not 0 <= row < height:
+                raise IndexError(f"{path}: no row {row}")
+            f.seek(data + row * width * dtype.itemsize)
+            if f.readinto(memoryview(out[n]).cast("B")) != out[n].nbytes:
+                raise ValueError(f"{path}: truncated")
+    return out
+
+
+class _Keys(NamedTuple):
+    """A table's sorted uint64 keys as the file stores them, 32-bit halves in buckets of the
+    same high half, laid out for the two-level search of :meth:`NgramModel._find`: each
+    bucket's low halves padded to whole blocks, so no block holds two buckets."""
+
+    packed: np.ndarray  # uint32: the buckets' low halves, one after the other, padded
+    upper: np.ndarray  # uint64 per block: (its bucket << 32) | its first low half
+    bucket: np.ndarray  # per block: its bucket
+    shift: np.ndarray  # per bucket: where its rows start in ``packed`` less its first row
+
+
+def _read_keys(path: Path, starts: np.ndarray) -> _Keys:
+    """The key halves of a table read straight into their padded layout: half the memory of
+    full uint64 keys, and no memory map of the file left resident beside them."""
+    starts = np.asarray(starts, np.int64)
+    counts = np.diff(starts)
+    padded = (counts // _BLOCK + 1) * _BLOCK  # at least one pad per bucket
+    base = np.concatenate([[0], np.cumsum(padded)])
+    packed = np.full(int(base[-1]), _PAD, np.uint32)
+    with path.open("rb") as f:
+        shape, dtype = _header(f, path)
+        if dtype != np.uint32 or shape != (int(starts[-1]),):
+            raise ValueError(f"{path}: expected {int(starts[-1])} uint32 keys")
+        for b, n in enumerate(counts.tolist()):
+            view = packed[base[b] : base[b] + n]
+            if f.readinto(memoryview(view).cast("B")) != view.nbytes:
+                raise ValueError(f"{path}: truncated")
+    blocks = (padded // _BLOCK).tolist()
+    bucket = np.repeat(np.arange(len(counts), dtype=np.uint64), blocks)
+    upper = (bucket << _SHIFT32) | packed[::_BLOCK].astype(np.uint64)
+    return _Keys(packed, upper, bucket.astype(np.uint8), base[:-1] - starts[:-1])
 
 
 class NgramModel:
@@ -73,11 +125,10 @@ class NgramModel:
 
         self._uni_logp = np.asarray(load("uni_logp"), np.float64)
         self._uni_bow = np.asarray(load("uni_bow"), np.float64)
-        # keys stored as 32-bit halves with bucket starts; full uint64 keys built on first use
-        self._parts = {name: (load(f"{name}_key"), load(f"{name}_start")) for name in _TABLES}
-        self._full: dict[str, np.ndarray] = {}
-        self._upper: dict[str, np.ndarray] = {}
-        self._bi_ctx: np.ndarray | None = None
+        # keys stored as 32-bit halves with bucket starts, read on first use
+        self._starts = {name: np.asarray(load(f"{name}_start")) for name in _TABLES}
+        self._keys: dict[str, _Keys] = {}
+        self._bi_ctx: tuple[np.ndarray, np.ndarray] | None = None
         self._bi_logp = load("bi_logp")
         self._ctx_bow = load("ctx_bow")
         self._tri_logp = load("tri_logp")
@@ -96,9 +147,11 @@ class NgramModel:
         return word in self.ids
 
     def pair_rows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """``(left, right)``, float32 arrays of shape ``(len(words), V)``: log10 P(x | w) and
+        """``(left, right)``, arrays of shape ``(len(words), V)``: log10 P(x | w) and
         log10 P(w | x) for each ``x`` of ``words`` and every word ``w``, ``-inf`` where that
         bigram is not explicit in the model. ``words`` must be among ``meta["pair_words"]``.
+        The values are float16 as stored (half the memory): take the cells you need, then
+        widen them (``.astype(np.float32)``) before adding them up.
         """
         key = tuple(words)
         if key not in self._pairs:
@@ -107,11 +160,9 @@ class NgramModel:
             if missing:
                 raise KeyError(f"no pair table for {missing}: rebuild with --derived-only")
             rows = [known.index(w) for w in key]
-            left = np.load(self._directory / "pair_left.npy", mmap_mode="r")
-            right = np.load(self._directory / "pair_right.npy", mmap_mode="r")
             self._pairs[key] = (
-                np.asarray(left[rows], np.float32),
-                np.asarray(right[rows], np.float32),
+                _read_rows(self._directory / "pair_left.npy", rows),
+                _read_rows(self._directory / "pair_right.npy", rows),
             )
         return self._pairs[key]
 
@@ -120,46 +171,73 @@ class NgramModel:
         """Row of each uint64 key in table ``bi``, ``ctx`` or ``tri``, or -1.
 
         A two-level search: the first key of every block of ``_BLOCK`` keys (a small array that
-        stays in cache) says which block, and the block itself is compared whole. A plain binary
-        search over the 16 MB key array waits on a cache miss at each of its ~20 steps; this
-        touches two or three cache lines, fetched in parallel (0.55 s instead of 0.9 s of lookups
-        per 94k words of news).
+        stays in cache) says which block, and the block's low halves are then compared whole.
+        A plain binary search over the key array waits on a cache miss at each of its ~20
+        steps; this touches two or three cache lines, fetched in parallel (0.55 s instead of
+        0.9 s of lookups per 94k words of news). A key is found when its block is of its own
+        bucket (high half) and holds its low half.
         """
-        full = self._full_table(table)
-        upper = self._upper[table]
+        k = self._table_keys(table)
         flat = keys.reshape(-1)
         if flat.size == 0:
             return np.full(keys.shape, -1, np.int64)
-        block = np.searchsorted(upper, flat, side="right") - 1
+        block = np.searchsorted(k.upper, flat, side="right") - 1
         np.maximum(block, 0, out=block)
-        rows = full.reshape(-1, _BLOCK)[block]
-        pos = block * _BLOCK + (rows < flat[:, None]).sum(axis=1)
-        hit = full[pos] == flat  # a padded block ends in keys no query reaches
-        return np.where(hit, pos, -1).reshape(keys.shape)
+        low = (flat & _LOW32).astype(np.uint32)
+        rows = k.packed.reshape(-1, _BLOCK)[block]
+        count = (rows < low[:, None]).sum(axis=1)
+        bucket = k.bucket[block]
+        hit = (count < _BLOCK) & ((flat >> _SHIFT32) == bucket)
+        hit[hit] = rows[hit, count[hit]] == low[hit]
+        row = block * _BLOCK + count - k.shift[bucket]
+        return np.where(hit, row, -1).reshape(keys.shape)
 
-    def _full_table(self, table: str) -> np.ndarray:
-        if table not in self._full:
-            self._full[table] = full = _full_keys(*self._parts[table])
-            self._upper[table] = full[::_BLOCK].copy()
-        return self._full[table]
+    def _table_keys(self, table: str) -> _Keys:
+        if table not in self._keys:
+            self._keys[table] = _read_keys(
+                self._directory / f"{table}_key.npy", self._starts[table]
+            )
+        return self._keys[table]
 
     def ctx_of_bigrams(self, rows: np.ndarray) -> np.ndarray:
         """The trigram-context row of each bigram row (-1 where the bigram is no context).
 
         In an ARPA model every trigram context is also a bigram, so a caller that has looked up
         the bigram (w1, w2) gets the context (w1, w2) for free (the map is built on first use,
-        about 20 ms).
+        about 20 ms: each context's key is looked up among the bigrams).
         """
         if self._bi_ctx is None:
-            bi = self._full_table("bi")
-            ctx = self._full_table("ctx")[: len(self._parts["ctx"][0])]
-            pos = np.minimum(np.searchsorted(bi, ctx), len(bi) - 1)
-            ok = bi[pos] == ctx
-            mapping = np.full(len(bi), -1, np.int32)
-            mapping[pos[ok]] = np.flatnonzero(ok)
-            self._bi_ctx = mapping
+            k = self._table_keys("ctx")
+            starts = self._starts["ctx"]
+            keys = np.concatenate(
+                [
+                    (np.uint64(b) << _SHIFT32)
+                    | k.packed[int(start) + int(shift) : int(end) + int(shift)].astype(np.uint64)
+                    for b, (start, end, shift) in enumerate(
+                        zip(starts[:-1], starts[1:], k.shift, strict=True)
+                    )
+                ]
+            )
+            pos = self._find("bi", keys)
+            ok = pos >= 0
+            # which bigram rows are contexts, as bits, and per byte how many contexts come
+            # before it: a context's row is the rank of its bigram's bit (1.2 MB, where a map
+            # from every bigram row took 8 MB). That holds because every context is a bigram
+            # and both tables are sorted by the same keys.
+            if not ok.all() or not (np.diff(pos) > 0).all():
+                raise ValueError("n-gram tables: the trigram contexts are not bigrams in order")
+            bits = np.zeros(int(self._starts["bi"][-1]), bool)
+            bits[pos] = True
+            packed = np.packbits(bits, bitorder="little")
+            before = np.concatenate([[0], np.cumsum(_POP8[packed])[:-1]]).astype(np.int32)
+            self._bi_ctx = (packed, before)
+        packed, before = self._bi_ctx
         rows = np.asarray(rows, np.int64)
-        return np.where(rows >= 0, self._bi_ctx[np.maximum(rows, 0)], -1)
+        safe = np.maximum(rows, 0)
+        byte, bit = safe >> 3, (safe & 7).astype(np.uint8)
+        cell = packed[byte]
+        rank = before[byte] + _POP8[cell & ((np.uint8(1) << bit) - np.uint8(1))]
+        return np.where((rows >= 0) & ((cell >> bit) & 1).astype(bool), rank, -1)
 
     def _pair_keys(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
         return (np.maximum(w1, 0).astype(np.uint64) << self._shift) | np.maximum(w2, 0).astype(
@@ -302,7 +380,8 @@ class NgramModel:
 
 @functools.cache
 def get_model() -> NgramModel:
-    """The bundled model, loaded once (memory-mapped, about 20 MB on disk)."""
+    """The bundled model, loaded once (about 30 MB on disk; its keys are read into memory on
+    first use, the probabilities memory-mapped)."""
     return NgramModel()
 
 

@@ -17,13 +17,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from draftlint.data_files import SortedLines
+
 
 @cache
-def listed_misspellings() -> dict[str, str]:
-    """wrong -> codespell's raw corrections field; {} when codespell is not installed.
+def listed_misspellings() -> SortedLines | None:
+    """codespell's ``wrong->right`` lines; None when codespell is not installed.
 
-    Parsed lazily (about 40 ms for the whole list, once per process, and only when a draft
-    has a word the lexicon does not know); each field is read on lookup."""
+    Read lazily (once per process, and only when a draft has a word the lexicon does not
+    know) and kept as one string (4 MB less than a dict); each field is read on lookup."""
     try:
         text = (
             resources.files("codespell_lib")
@@ -31,16 +33,21 @@ def listed_misspellings() -> dict[str, str]:
             .read_text(encoding="utf-8")
         )
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return {}
-    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+        return None
+    return SortedLines([line for line in text.splitlines() if "->" in line])
+
+
+def listed_field(word: str) -> str | None:
+    """codespell's raw corrections field for exactly ``word``, or None."""
+    table = listed_misspellings()
+    return None if table is None else table.after(word + "->")
 
 
 def listed_correction(word: str) -> tuple[str, ...] | None:
     """The list's corrections of ``word`` in its case ("Febuary" -> ("February",)), or None."""
     if not word.isalpha():
         return None
-    table = listed_misspellings()
-    field = table.get(word) or table.get(word.lower()) or table.get(word.capitalize())
+    field = listed_field(word) or listed_field(word.lower()) or listed_field(word.capitalize())
     if field is None:
         return None
     # codespell's own reading: with a comma, what follows the last one is a reason (empty

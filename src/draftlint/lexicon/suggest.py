@@ -67,7 +67,7 @@ WEIGHTS = (
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _grams(word: str) -> tuple[frozenset[str], frozenset[str]]:
     w = "<" + word + ">"
     return (

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from draftlint.checks.grammar.parsed import READERS, prefetch_parses
+from draftlint.checks.grammar.slips import SCAN_READERS, prefetch_scans
 from draftlint.config.discovery import ConfigResolver
 from draftlint.config.settings import Config
 from draftlint.drafts import formats
@@ -235,10 +236,13 @@ class Source(NamedTuple):
 def lint_texts(
     sources: Sequence[Source], rules: dict[str, Rule] | None = None
 ) -> list[FileResult | Exception]:
-    """``lint_text`` on each source, the grammar layer's parses made in one call for all.
+    """``lint_text`` on each source, the grammar layer's parses and n-gram scans made in one
+    call for all.
 
-    Every Document is built first and the cued sentences of all of them are parsed together
-    (``prefetch_parses``): a call to the parser costs more than a document's few sentences.
+    Every Document is built first; the cued sentences of all of them are parsed together
+    (``prefetch_parses``) and their sentences scanned by the n-gram model together
+    (``prefetch_scans``): a call to the parser, or a round of model lookups, costs more than a
+    document's few sentences.
     Each source gets its result or the exception linting it raised (a RuleCrash ...), so that
     one bad file does not lose the others' results; the caller raises it in its turn.
     """
@@ -249,11 +253,17 @@ def lint_texts(
             prepared.append((document, select_rules(source.config, source.path, rules)))
         except Exception as exc:  # noqa: BLE001 - handed back in this source's place
             prepared.append(exc)
-    prefetch_parses(
+    ready = [
+        (item[0], item[1], source.config)
+        for source, item in zip(sources, prepared, strict=True)
+        if not isinstance(item, Exception)
+    ]
+    prefetch_parses([doc for doc, rules_, _ in ready if any(r.code in READERS for r in rules_)])
+    prefetch_scans(
         [
-            item[0]
-            for item in prepared
-            if not isinstance(item, Exception) and any(r.code in READERS for r in item[1])
+            (doc, config.settings.sensitivity)
+            for doc, rules_, config in ready
+            if any(r.code in SCAN_READERS for r in rules_)
         ]
     )
     results: list[FileResult | Exception] = []

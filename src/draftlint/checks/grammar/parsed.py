@@ -404,20 +404,64 @@ READERS = frozenset(("GR102", "GR103", "GR104", "GR105"))
 _SLOT = "parsed-sentences"
 
 
+Candidates = list[tuple[Sentence, list[str]]]
+
+
 def chosen_sentences(document: Document) -> list[tuple[int, str]]:
     """The cued sentences (a prefix of each, see ``cued_end``) as (prose offset, text to
     parse): the cheap half of ``parsed_sentences``, which runs without the parser."""
+    candidates = _candidates(document)
+    return _choose(document, candidates, local_agreement_cues([w for _, w in candidates]))
+
+
+def _chosen_together(documents: Sequence[Document]) -> list[tuple[Document, list[tuple[int, str]]]]:
+    """``chosen_sentences`` of each document that can be read, with the local cues of all their
+    sentences in one lookup (each sentence is cued on its own words, so the cues are the same;
+    a lookup's fixed cost is most of it on one document). A document whose sentences cannot be
+    read is left out: its rule raises on it as it would alone; when the lookup raises, every
+    document is left out."""
+    todo: list[tuple[Document, Candidates]] = []
+    for document in documents:
+        try:
+            todo.append((document, _candidates(document)))
+        except Exception:  # noqa: BLE001, S112 - raised again, by the rule, on this document
+            continue
+    try:
+        local = local_agreement_cues([w for _, candidates in todo for _, w in candidates])
+    except Exception:  # noqa: BLE001 - each document tries again alone, inside its rules
+        return []
+    out: list[tuple[Document, list[tuple[int, str]]]] = []
+    at = 0
+    for document, candidates in todo:
+        mine = {k - at: i for k, i in local.items() if at <= k < at + len(candidates)}
+        at += len(candidates)
+        try:
+            out.append((document, _choose(document, candidates, mine)))
+        except Exception:  # noqa: BLE001, S112 - raised again, by the rule, on this document
+            continue
+    return out
+
+
+def _candidates(document: Document) -> Candidates:
+    """The sentences the cues read: not in a headline or a quotation, with their words in
+    lowercase."""
     analysis = document.analysis
     headlines = headline_paragraphs(document)
     quoted = quoted_spans(document)
-    prose = document.prose
-    candidates: list[tuple[Sentence, list[str]]] = []
+    candidates: Candidates = []
     for sentence in analysis.sentences:
         if sentence.paragraph in headlines or _inside(quoted, sentence.start, sentence.end):
             continue
         tokens: list[Token] = analysis.tokens[sentence.first_token : sentence.last_token]
         candidates.append((sentence, [t.text.lower() for t in tokens]))
-    local = local_agreement_cues([words for _, words in candidates])
+    return candidates
+
+
+def _choose(
+    document: Document, candidates: Candidates, local: dict[int, int]
+) -> list[tuple[int, str]]:
+    analysis = document.analysis
+    prose = document.prose
     chosen: list[tuple[int, str]] = []
     for k, (sentence, words) in enumerate(candidates):
         end = max(cued_end(words), min(len(words), local.get(k, -9) + 1 + _AFTER_CUE))
@@ -460,14 +504,7 @@ def prefetch_parses(documents: Sequence[Document]) -> None:
     naming the rule), and the others keep their parses. When the batch's parse raises, nothing
     is kept and each document parses its own sentences later.
     """
-    todo: list[tuple[Document, list[tuple[int, str]]]] = []
-    for document in documents:
-        if is_cached(document, _SLOT):
-            continue  # already parsed
-        try:
-            todo.append((document, chosen_sentences(document)))
-        except Exception:  # noqa: BLE001, S112 - raised again, by the rule, on this document
-            continue
+    todo = _chosen_together([d for d in documents if not is_cached(d, _SLOT)])
     texts = [text for _, chosen in todo for _, text in chosen]
     if not texts:
         for document, _ in todo:

@@ -1,47 +1,103 @@
 """GR1xx: real-word slips and dropped words, judged by a compact n-gram model of English.
 
 Both rules read one scan of the document (``context_slips.scan`` over every sentence at
-once: one batch of model lookups).  The model and numpy load only when a GR1 rule runs.
+once: one batch of model lookups), made ahead for a whole group of files when the runner lints
+them together (``prefetch_scans``).  The model and numpy load only when a GR1 rule runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from draftlint.checks.grammar.syntax import parsed_holes
 from draftlint.context.words import model_texts
 from draftlint.drafts.document import Document, Span
-from draftlint.drafts.facts import cached, headline_paragraphs
+from draftlint.drafts.facts import cached, headline_paragraphs, is_cached
 from draftlint.lexicon.judge import lexicon_for
 from draftlint.rule import Context, rule
 from draftlint.violation import Finding, Severity
 
+#: The rules that read ``_scan``: a group of documents is scanned ahead (``prefetch_scans``)
+#: only for those where one of them runs.
+SCAN_READERS = frozenset(("GR101", "GR102"))
 
-def _scan(document: Document, sensitivity: float) -> list[tuple[list[Any], list[Any], list[int]]]:
+
+def _slot(sensitivity: float) -> str:
+    return f"context-scan-{sensitivity!r}"
+
+
+def _sentences(document: Document) -> tuple[list[list[str]], list[list[int]]]:
+    """The document's sentences as the model reads them, and their token indexes."""
+    analysis = document.analysis
+    headlines = headline_paragraphs(document)
+    sentences: list[list[int]] = []
+    for sentence in analysis.sentences:
+        if sentence.paragraph in headlines:
+            continue  # titles drop their function words on purpose
+        sentences.append(list(range(sentence.first_token, sentence.last_token)))
+    # Symbols ("Marks & Spencer") and URLs stay in the sentence as a comma: the model reads no
+    # word there, and no gap beside one is a dropped word. An inline object (code, an image)
+    # stands for words the model cannot see: it reads an unknown word there.
+    texts = [model_texts(analysis.tokens[i] for i in indexes) for indexes in sentences]
+    return texts, sentences
+
+
+Scanned = list[tuple[list[Any], list[Any], list[int]]]
+
+
+def _scan(document: Document, sensitivity: float) -> Scanned:
     """Per sentence: its slips, its dropped words and the token indexes they refer to."""
 
-    def build(doc: Document) -> list[tuple[list[Any], list[Any], list[int]]]:
+    def build(doc: Document) -> Scanned:
         from draftlint.context.slips import scan
 
-        analysis = doc.analysis
-        headlines = headline_paragraphs(doc)
-        sentences: list[list[int]] = []
-        for sentence in analysis.sentences:
-            if sentence.paragraph in headlines:
-                continue  # titles drop their function words on purpose
-            sentences.append(list(range(sentence.first_token, sentence.last_token)))
-        # Symbols ("Marks & Spencer") and URLs stay in the sentence as a comma: the model reads
-        # no word there, and no gap beside one is a dropped word. An inline object (code, an
-        # image) stands for words the model cannot see: it reads an unknown word there.
-        texts = [model_texts(analysis.tokens[i] for i in indexes) for indexes in sentences]
+        texts, sentences = _sentences(doc)
         results = scan(texts, sensitivity) if texts else []
         return [
             (slips, dropped, indexes)
             for (slips, dropped), indexes in zip(results, sentences, strict=True)
         ]
 
-    return cached(document, "context-scan", build)
+    return cached(document, _slot(sensitivity), build)
+
+
+def prefetch_scans(documents: Sequence[tuple[Document, float]]) -> None:
+    """Scan the sentences of several documents (each with its sensitivity) in one call per
+    sensitivity and keep each document's results where ``_scan`` finds them.
+
+    A scan's fixed cost (its rounds of numpy lookups) is most of it on a document of a few
+    hundred words, and each sentence is scored on its own, so the results are those of a scan
+    per document at about a third of the cost. A document whose sentences cannot be read is
+    left out (its rule raises on it as it would alone); if the scan raises, nothing is kept and
+    each document is scanned alone, inside its rules.
+    """
+    from draftlint.context.slips import scan
+
+    by_level: dict[float, list[tuple[Document, list[list[str]], list[list[int]]]]] = {}
+    for document, sensitivity in documents:
+        if is_cached(document, _slot(sensitivity)):
+            continue
+        try:
+            texts, sentences = _sentences(document)
+        except Exception:  # noqa: BLE001, S112 - raised again, by the rule, on this document
+            continue
+        by_level.setdefault(sensitivity, []).append((document, texts, sentences))
+    for sensitivity, todo in by_level.items():
+        try:
+            results = scan([text for _, texts, _ in todo for text in texts], sensitivity)
+        except Exception:  # noqa: BLE001, S112 - each document tries again alone, in its rules
+            continue
+        at = 0
+        for document, texts, sentences in todo:
+            got = [
+                (slips, dropped, indexes)
+                for (slips, dropped), indexes in zip(
+                    results[at : at + len(texts)], sentences, strict=True
+                )
+            ]
+            at += len(texts)
+            cached(document, _slot(sensitivity), lambda _, got=got: got)
 
 
 @rule(
