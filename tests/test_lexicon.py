@@ -470,6 +470,26 @@ def test_listed_misspellings_come_from_codespell_in_the_typed_case() -> None:
     assert listed_correction("military") is None
 
 
+def test_sorted_lines_find_what_a_scan_of_the_lines_finds() -> None:
+    """``SortedLines.after`` against the plain reading (the first line, in sorted order, that
+    starts with the prefix), for prefixes around every stride boundary and beyond both ends."""
+    import random
+
+    from draftlint.data_files import SortedLines
+
+    rng = random.Random(3)
+    lines = sorted({"".join(rng.choices("abcd ", k=rng.randint(1, 6))) for _ in range(900)})
+    table = SortedLines(list(reversed(lines)))
+
+    def scan(prefix: str) -> str | None:
+        return next((line[len(prefix) :] for line in lines if line.startswith(prefix)), None)
+
+    probes = {"", "\x00", "zzz", "dddddddd", *(line[:k] for line in lines for k in (1, 2, 3))}
+    probes |= {lines[i] + "a" for i in range(0, len(lines), SortedLines.STRIDE // 2)}
+    assert len(table) == len(lines) and [table[i] for i in range(len(lines))] == lines
+    assert all(table.after(p) == scan(p) for p in probes)
+
+
 def test_the_compact_list_reads_every_entry_as_the_file_gives_it() -> None:
     """The list is kept as one sorted string (``data_files.SortedLines``): each of its 65,000
     entries reads back its own field, and a word that only starts entries reads nothing."""

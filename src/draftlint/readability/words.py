@@ -120,8 +120,10 @@ def _pack(token: str) -> int:
     lower = word.lower()
     syl = _word_syllables(lower)
     # textstat's is_difficult_word strips the lowercased word again before counting syllables;
-    # that only differs when lower() makes a combining mark, as "İ".lower() does.
-    hard_syl = syllables(lower)
+    # that only differs when lower() makes a combining mark, as "İ".lower() does (the one
+    # word is not looked up twice otherwise)
+    again = _strip(lower).lower().split()
+    hard_syl = syl if again == [lower] else sum(map(_word_syllables, again))
     unfamiliar = lower not in easy
     fields = (
         1,
