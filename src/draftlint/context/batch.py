@@ -47,7 +47,7 @@ class _Token(NamedTuple):
 
 #: per model, what each token text seen so far is (a cache that starts over when full)
 _TOKENS: weakref.WeakKeyDictionary[NgramModel, dict[str, _Token]] = weakref.WeakKeyDictionary()
-_TOKEN_CACHE = 1 << 17
+_TOKEN_CACHE = 1 << 15  # about 380 bytes a token text: a bound on memory, ~12 MB
 
 
 def _token_cache(model: NgramModel) -> dict[str, _Token]:

@@ -73,7 +73,7 @@ def indel_cost(word: str, i: int) -> float:
     return INDEL
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a bound on memory (~300 bytes a word)
 def _omit_costs(word: str) -> tuple[float, ...]:
     """Cost of leaving out each letter of the intended word."""
     return tuple(indel_cost(word, i) + (FIRST if i == 0 else 0.0) for i in range(len(word)))
@@ -218,7 +218,7 @@ _SKELETON_RULES = (
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a bound on memory
 def skeleton(word: str) -> str:
     """A rough sound key: first letter, then the consonants as they sound, doubles collapsed.
 

@@ -64,6 +64,15 @@ _CONTRACTION = re.compile(r"^(?P<base>[A-Za-z]+)'(?:ll|ve|re|d|m|s)$", re.IGNORE
 _EDGE_APOS = re.compile(r"^'(?:em|til|cause|tis|twas|n|bout|round)$", re.IGNORECASE)
 
 
+#: How many entries each cache of a Lexicon holds before it starts over: bounds on memory, so
+#: that a run over a whole archive stays flat (a ranked candidate list is about 40 KB, a known
+#: token about 150 bytes), not tuning knobs. News repeats its words within an article and its
+#: names across a few, so most of the hits come from a small window.
+KNOWN_CACHE = 50_000
+SUGGEST_CACHE = 256
+WHERE_CACHE = 2_000
+
+
 class Suggestion(NamedTuple):
     word: str  # as it should be written (case restored)
     cost: float  # weighted edit cost from the word to the typo
@@ -156,7 +165,7 @@ class Lexicon:
         spelling rules ask it of every word of every draft, and news repeats its words."""
         known = self._known.get(token)
         if known is None:
-            if len(self._known) > 200_000:
+            if len(self._known) > KNOWN_CACHE:
                 self._known.clear()
             known = self._known[token] = self.is_word(token) and not self.rejected(token)
         return known
@@ -166,7 +175,7 @@ class Lexicon:
         t = normalise(token)
         known = self._cache.get(t)
         if known is None:
-            if len(self._cache) > 200_000:
+            if len(self._cache) > KNOWN_CACHE:
                 self._cache.clear()
             known = self._cache[t] = self._is_word(t)
         return known
@@ -236,7 +245,7 @@ class Lexicon:
         key = (t, max_cost, sound)
         cached = self._suggest_cache.get(key)
         if cached is None:
-            if len(self._suggest_cache) > 5000:
+            if len(self._suggest_cache) > SUGGEST_CACHE:
                 self._suggest_cache.clear()
             cached = self._suggest_cache[key] = self._candidates(t, q, max_cost, sound)
         return list(cached)
@@ -259,7 +268,7 @@ class Lexicon:
         key = (t, max_cost, keep)
         cached = self._where_cache.get(key)
         if cached is None:
-            if len(self._where_cache) > 5000:
+            if len(self._where_cache) > WHERE_CACHE:
                 self._where_cache.clear()
             cached = self._where_cache[key] = self._candidates(t, q, max_cost, False, keep)
         return list(cached)
@@ -268,7 +277,7 @@ class Lexicon:
         """Offsets of every suggestable word within two edits of ``q`` (and some further)."""
         near = self._near_cache.get(q)
         if near is None:
-            if len(self._near_cache) > 2000:
+            if len(self._near_cache) > SUGGEST_CACHE:
                 self._near_cache.clear()
             near = self._near_cache[q] = set()
             self._shared.index.lookup(query_keys(q), near)

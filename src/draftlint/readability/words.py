@@ -109,7 +109,7 @@ _CACHE: dict[str, int] = {}
 #: token -> 1 when it is a word: the same flag as the packed WORD field, as a small int, so that
 #: counting the words of every sentence does not add up 280-bit integers.
 _IS_WORD: dict[str, int] = {}
-_CACHE_LIMIT = 500_000  # distinct tokens; a bound on memory, not a tuning knob
+_CACHE_LIMIT = 50_000  # distinct tokens (~200 bytes each); a bound on memory, not a tuning knob
 
 
 def _pack(token: str) -> int:

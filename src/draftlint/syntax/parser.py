@@ -101,7 +101,10 @@ def parse(texts: Sequence[str]) -> list[list[Word]] | None:
         return None
     if not texts:
         return []
-    return [_words(doc) for doc in nlp.pipe(texts, batch_size=64)]
+    # the strings and lexemes a parse adds to the pipeline's vocabulary are freed when the
+    # zone closes: without it the vocabulary grows with every new word of a whole archive
+    with nlp.memory_zone():
+        return [_words(doc) for doc in nlp.pipe(texts, batch_size=64)]
 
 
 def _words(doc: Any) -> list[Word]:
