@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spies import fail_on, record
 
 from draftlint.checks.grammar import parsed
 from draftlint.config.settings import Config
@@ -70,14 +71,7 @@ def test_a_group_finds_what_each_file_alone_finds(drafts: Path, parse_calls) -> 
 
 
 def test_a_group_looks_up_its_local_cues_once(drafts: Path, monkeypatch) -> None:
-    calls: list[int] = []
-    real = parsed.local_agreement_cues
-
-    def recording(sentences):
-        calls.append(len(sentences))
-        return real(sentences)
-
-    monkeypatch.setattr(parsed, "local_agreement_cues", recording)
+    calls = record(monkeypatch, parsed, "local_agreement_cues")
     config = Config()
     sources = [Source(text, name, None, config) for name, text in DRAFTS.items()]
     chosen = [
@@ -120,15 +114,8 @@ def test_groups_keep_to_a_workers_share_and_fixes_go_alone(drafts: Path, monkeyp
 
 
 def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> None:
-    real = parsed._candidates
     boom = ValueError("boom")
-
-    def failing(document):
-        if document.path.endswith("b.txt"):
-            raise boom
-        return real(document)
-
-    monkeypatch.setattr(parsed, "_candidates", failing)
+    real = fail_on(monkeypatch, parsed, "_candidates", "b.txt", boom)
     config = Config()
     got = lint_texts([Source(text, name, None, config) for name, text in DRAFTS.items()])
     assert isinstance(got[1], RuleCrash) and got[1].error is boom and got[1].path == "b.txt"
@@ -140,7 +127,7 @@ def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> 
 
     # the run stops at the bad file as before, with the rule's own exception; the files
     # after it in its group were linted and cached all the same
-    monkeypatch.setattr(parsed, "_candidates", failing)
+    fail_on(monkeypatch, parsed, "_candidates", "b.txt", boom)
     with pytest.raises(RuleCrash) as crash:
         lint_paths(["."], cache=True)
     assert crash.value.error is boom and crash.value.path.endswith("b.txt")
@@ -158,14 +145,8 @@ def test_a_failing_file_loses_only_its_own_result(drafts: Path, monkeypatch) -> 
 
 
 def test_in_workers_a_failing_file_is_reported_in_its_turn(drafts: Path, monkeypatch) -> None:
-    real = parsed._candidates
-
-    def failing(document):
-        if document.path.endswith("b.txt"):
-            raise ValueError("boom")
-        return real(document)
-
-    monkeypatch.setattr(parsed, "_candidates", failing)  # forked workers inherit it
+    # the forked workers inherit the failing stand-in
+    real = fail_on(monkeypatch, parsed, "_candidates", "b.txt", ValueError("boom"))
     with pytest.raises(RuleCrash) as crash:
         lint_paths(["."], jobs=2, cache=True)
     assert crash.value.path.endswith("b.txt") and "ValueError: boom" in str(crash.value)

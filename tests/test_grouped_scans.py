@@ -4,6 +4,7 @@ GR101/GR102 findings as file by file, and one bad file costing only its own resu
 from __future__ import annotations
 
 import pytest
+from spies import fail_on, record
 
 from draftlint.checks.grammar import slips
 from draftlint.config.settings import Config
@@ -22,15 +23,7 @@ DRAFTS = {
 @pytest.fixture
 def scan_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The number of sentences of every call to the scan, in order."""
-    calls: list[int] = []
-    real = context_slips.scan
-
-    def recording(sentences, *args, **kwargs):
-        calls.append(len(sentences))
-        return real(sentences, *args, **kwargs)
-
-    monkeypatch.setattr(context_slips, "scan", recording)
-    return calls
+    return record(monkeypatch, context_slips, "scan")
 
 
 def _findings(results) -> list[tuple]:
@@ -73,15 +66,8 @@ def test_no_scan_where_no_gr1_rule_runs(scan_calls) -> None:
 
 
 def test_a_failing_file_loses_only_its_own_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = slips._sentences
     boom = ValueError("boom")
-
-    def failing(document):
-        if document.path.endswith("a.txt"):
-            raise boom
-        return real(document)
-
-    monkeypatch.setattr(slips, "_sentences", failing)
+    real = fail_on(monkeypatch, slips, "_sentences", "a.txt", boom)
     config = Config()
     got = lint_texts([Source(text, name, None, config) for name, text in DRAFTS.items()])
     assert isinstance(got[0], RuleCrash) and got[0].error is boom
