@@ -1,4 +1,5 @@
-"""Where the built-in data lives: ``rules/`` (packs and lists) and ``data/`` (models).
+"""Where the built-in data lives: ``rules/`` (packs and lists) and ``data/`` (models), and
+``SortedLines``, the compact form in which big word lists from packages are kept.
 
 ``rules/`` sits at the top of the repository and is copied into the wheel as
 ``draftlint/rules``; both places are tried, so the same code works from a wheel, an sdist

@@ -99,7 +99,9 @@ def _read_keys(path: Path, starts: np.ndarray) -> _Keys:
     blocks = (padded // _BLOCK).tolist()
     bucket = np.repeat(np.arange(len(counts), dtype=np.uint64), blocks)
     upper = (bucket << _SHIFT32) | packed[::_BLOCK].astype(np.uint64)
-    return _Keys(packed, upper, bucket.astype(np.uint8), base[:-1] - starts[:-1])
+    if len(counts) >= 1 << 16:
+        raise ValueError(f"{path}: more buckets than a block's bucket number holds")
+    return _Keys(packed, upper, bucket.astype(np.uint16), base[:-1] - starts[:-1])
 
 
 class NgramModel:
