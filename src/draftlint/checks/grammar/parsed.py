@@ -426,6 +426,8 @@ def _chosen_together(documents: Sequence[Document]) -> list[tuple[Document, list
             todo.append((document, _candidates(document)))
         except Exception:  # noqa: BLE001, S112 - raised again, by the rule, on this document
             continue
+    if not todo:
+        return []  # the model is not loaded for nothing
     try:
         local = local_agreement_cues([w for _, candidates in todo for _, w in candidates])
     except Exception:  # noqa: BLE001 - each document tries again alone, inside its rules

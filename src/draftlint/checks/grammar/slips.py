@@ -72,6 +72,8 @@ def prefetch_scans(documents: Sequence[tuple[Document, float]]) -> None:
     left out (its rule raises on it as it would alone); if the scan raises, nothing is kept and
     each document is scanned alone, inside its rules.
     """
+    if not documents:
+        return  # no GR1 rule runs: the model and numpy are not even imported
     from draftlint.context.slips import scan
 
     by_level: dict[float, list[tuple[Document, list[list[str]], list[list[int]]]]] = {}
