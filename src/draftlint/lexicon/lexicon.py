@@ -66,10 +66,11 @@ _EDGE_APOS = re.compile(r"^'(?:em|til|cause|tis|twas|n|bout|round)$", re.IGNOREC
 
 #: How many entries each cache of a Lexicon holds before it starts over: bounds on memory, so
 #: that a run over a whole archive stays flat (a ranked candidate list is about 40 KB, a known
-#: token about 150 bytes), not tuning knobs. News repeats its words within an article and its
+#: token about 150 bytes, the offsets near a typo about 6 KB), not tuning knobs. News repeats its words within an article and its
 #: names across a few, so most of the hits come from a small window.
 KNOWN_CACHE = 50_000
 SUGGEST_CACHE = 256
+NEAR_CACHE = 256
 WHERE_CACHE = 2_000
 
 
@@ -277,7 +278,7 @@ class Lexicon:
         """Offsets of every suggestable word within two edits of ``q`` (and some further)."""
         near = self._near_cache.get(q)
         if near is None:
-            if len(self._near_cache) > SUGGEST_CACHE:
+            if len(self._near_cache) > NEAR_CACHE:
                 self._near_cache.clear()
             near = self._near_cache[q] = set()
             self._shared.index.lookup(query_keys(q), near)

@@ -46,6 +46,14 @@ def _sentences(document: Document) -> tuple[list[list[str]], list[list[int]]]:
 Scanned = list[tuple[list[Any], list[Any], list[int]]]
 
 
+def _scanned(results: Sequence[tuple[list[Any], list[Any]]], sentences: list[list[int]]) -> Scanned:
+    """The scan's (slips, dropped words) of each sentence, with the sentence's token indexes."""
+    return [
+        (slips, dropped, indexes)
+        for (slips, dropped), indexes in zip(results, sentences, strict=True)
+    ]
+
+
 def _scan(document: Document, sensitivity: float) -> Scanned:
     """Per sentence: its slips, its dropped words and the token indexes they refer to."""
 
@@ -53,11 +61,7 @@ def _scan(document: Document, sensitivity: float) -> Scanned:
         from draftlint.context.slips import scan
 
         texts, sentences = _sentences(doc)
-        results = scan(texts, sensitivity) if texts else []
-        return [
-            (slips, dropped, indexes)
-            for (slips, dropped), indexes in zip(results, sentences, strict=True)
-        ]
+        return _scanned(scan(texts, sensitivity) if texts else [], sentences)
 
     return cached(document, _slot(sensitivity), build)
 
@@ -92,12 +96,7 @@ def prefetch_scans(documents: Sequence[tuple[Document, float]]) -> None:
             continue
         at = 0
         for document, texts, sentences in todo:
-            got = [
-                (slips, dropped, indexes)
-                for (slips, dropped), indexes in zip(
-                    results[at : at + len(texts)], sentences, strict=True
-                )
-            ]
+            got = _scanned(results[at : at + len(texts)], sentences)
             at += len(texts)
             cached(document, _slot(sensitivity), lambda _, got=got: got)
 
