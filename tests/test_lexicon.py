@@ -777,3 +777,83 @@ def test_a_contraction_run_into_a_word_is_a_join(word: str, meant: str) -> None:
 @pytest.mark.parametrize("word", ["rock'n'roll", "O'Neill's", "o'clock", "Hawke'sBay"])
 def test_an_apostrophe_inside_a_word_or_name_is_no_contraction_join(word: str) -> None:
     assert classify_unknown(LEX, word).kind != "joined"
+
+
+def _word_findings(text: str) -> list[tuple[str, str, str]]:
+    from draftlint.config.settings import Config
+    from draftlint.run.lint import lint_text
+
+    found = lint_text(text, "draft.txt", config=Config(select=("SP", "WS"))).violations
+    return [(v.code, v.severity.name, v.suggestions[0] if v.suggestions else "") for v in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # a first name the US census list lacks, and a demonym, before an unknown surname
+        ("A Russian, AnatolyTyukanov, was arrested.\n", "Anatoly Tyukanov"),
+        ("He beat ItalianPotito Starace in Rome.\n", "Italian Potito"),
+        # a title run into the name it stands before
+        ("A spokesman, DrVancheshwar, told the BBC.\n", "Dr Vancheshwar"),
+    ],
+)
+def test_a_name_run_into_an_unknown_surname_is_a_warning(text: str, meant: str) -> None:
+    assert _word_findings(text) == [("WS101", "WARNING", meant)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a coinage of a name and a common word ("care"): not a surname run in
+        "Fox viewers asked about ObamaCare again.\n",
+        # a surname particle is no first name
+        "LG's David VanderWaal explained the statement.\n",
+    ],
+)
+def test_a_name_before_a_word_or_a_particle_is_no_surname_join(text: str) -> None:
+    assert [f for f in _word_findings(text) if f[1] != "INFO"] == []
+
+
+def test_a_camel_join_inside_a_hyphenated_word_is_found() -> None:
+    assert _word_findings("The SanFrancisco-based court ruled.\n") == [
+        ("WS101", "ERROR", "San Francisco-based")
+    ]
+
+
+def test_a_letter_three_times_in_a_row_is_two_words_whatever_the_head() -> None:
+    from draftlint.lexicon.names import joined_split
+
+    # "full" heads closed compounds, and "carmaking"-like strings stay notes; a tripled
+    # letter is in no English word, so "fulllegal" is the two words
+    split = joined_split(LEX, "fulllegal")
+    assert split is not None and split.parts == ["full", "legal"] and split.confidence >= 0.5
+    assert _word_findings("They want the fulllegal advice published.\n")[0][:2] == (
+        "WS102",
+        "ERROR",
+    )
+
+
+def test_a_rare_capitalised_string_is_a_slip_where_its_context_wants_the_common_word() -> None:
+    # "Sanday" is written on the web (a place, a surname), so alone it is a name; after "on"
+    # the 3-gram model wants "Sunday" far more than an unknown name
+    assert LEX.zipf("Sanday") > 1.0
+    assert _word_findings("The vote was held on Sanday after the count.\n") == [
+        ("SP101", "WARNING", "Sunday")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same string where the context wants a name, not a day
+        "Councillor Sanday Patel spoke to the meeting.\n",
+        # written twice: the draft's own name
+        "The vote was held on Sanday. Sanday was quiet.\n",
+        # an inflection of the common word is a name of its own (the shop)
+        "Shares in Dixons rose on Monday.\n",
+        # names in a run of names gain little from a common name
+        "The star Jadon Sancho scored twice, and Kenna Black sang.\n",
+    ],
+)
+def test_a_rare_capitalised_string_stays_a_name_where_context_says_nothing(text: str) -> None:
+    assert _word_findings(text) == []

@@ -28,7 +28,10 @@ from draftlint.violation import Finding, Severity
     '("hypergrowth", "hereditaries") is not. A doubtful lowercase word is a warning when '
     "a candidate one edit away (not an inflection of it) makes its sentence far likelier, "
     'by the 3-gram model GR101 reads ("the drak fairy tale": dark); and a slip of one word '
-    'is told before a doubtful split into two ("latetest": latest, not late test). The '
+    'is told before a doubtful split into two ("latetest": latest, not late test). A '
+    "capitalised string the web writes rarely, used once, is a warning when a far more "
+    "frequent capitalised word one edit away makes its sentence far likelier by the same "
+    'model ("held on Sanday": Sunday; "Councillor Sanday Patel" is a name). The '
     "severity follows the confidence: error when sure, warning when likely, info when only "
     "possible.",
     why="Typos are the slips readers notice first and trust least.",

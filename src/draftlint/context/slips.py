@@ -400,16 +400,6 @@ def _scan(
     for s, gap in _decide_gaps(gs, level, model):
         out[s][1].append(gap)
     return out
-    b = build_batch(sentences, model, confusions)
-    sc, gs = drive(
-        model,
-        [slip_steps(b, model, confusions), gap_steps(b, model, INSERTABLE, GAP_MAX_BIGRAM_LP)],
-    )
-    for s, slip in _decide_slips(sc, sentences, level, model):
-        out[s][0].append(slip)
-    for s, gap in _decide_gaps(gs, level, model):
-        out[s][1].append(gap)
-    return out
 
 
 def find_real_word_slips(

@@ -226,7 +226,12 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
         return None
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
     compound_like = lex.entry(low[:i])[1] & HEAD or t[0].isupper()
-    if not glue and compound_like and _noun_like(low[i:]):
+    # no English word has a letter three times in a row: "fulllegal" is two words whatever
+    # its head ("full legal")
+    tripled = low[i - 1] == low[i] and (
+        low[i - 2 : i - 1] == low[i] or low[i + 1 : i + 2] == low[i]
+    )
+    if not glue and compound_like and not tripled and _noun_like(low[i:]):
         # "carmaking", "passcard": the head starts many closed compounds and the tail may be
         # a noun, so this may be one the dictionary lacks; "Corkman", "Ticketweb": a
         # capitalised string no dictionary knows is a name first. Worth a note, not a
@@ -401,8 +406,10 @@ def _classify_compound(
     for k, part in enumerate(parts):
         if not part or lex.is_word(part) or part.lower() in ("co", "re", "pre", "post", "non"):
             continue
-        split = joined_split(lex, part, names) if part.islower() else None
-        if split and split.confidence >= 0.5:  # "ofinflation-fighting"
+        # "ofinflation-fighting", "SanFrancisco-based": a part run together is a join
+        camel = any(a.islower() and b.isupper() for a, b in zip(part, part[1:], strict=False))
+        split = joined_split(lex, part, names) if part.islower() or camel else None
+        if split and split.confidence >= 0.5:
             v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
         else:
             # a part of a compound may be coined ("draftlint-disable"): only near slips count
@@ -644,7 +651,7 @@ CAPITAL_RARE_MARGIN = 3.5
 CAPITAL_COST_WEIGHT = 2.0
 
 
-def _near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
+def near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
     """Capitalised words (see ``_capital_word``) within the capital-slip distance, best
     first, without the costly sound-alike search (a name near nothing would always pay for
     it) and without costing the common words near it, which a capital slip never reads."""
@@ -680,7 +687,7 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     if own >= CAPITAL_RARE_OWN:
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
     if cands is None:
-        capitals = _near_capitals(lex, t)
+        capitals = near_capitals(lex, t)
     else:
         capital = _capital_word(lex)
         capitals = [c for c in cands if capital(c.word)]
@@ -734,7 +741,7 @@ def _is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     if slip.confidence < 0.8 or lex.zipf(t) > 0:
         return False
     # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
-    near = [c.cost for c in _near_capitals(lex, t)]
+    near = [c.cost for c in near_capitals(lex, t)]
     return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
 
 

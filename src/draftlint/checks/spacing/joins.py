@@ -41,8 +41,11 @@ def _joined(document: Document, context: Context, camel: bool) -> Iterator[Findi
     Severity.ERROR,
     "Two capitalised words (names) written as one.",
     what="A camel-case word that the dictionary does not know and that splits into two known "
-    "words or names, such as a first name and a surname. Real camel-case names (McMaster, "
-    "MacArthur, DeSantis, YouTube, iPhone, JPMorgan) are words, not joins.",
+    "words or names, such as a first name and a surname, also inside a hyphenated word "
+    '("SanFrancisco-based"). A first name, a title or a demonym run into a capitalised '
+    'string no dictionary knows is a warning ("AnatolyTyukanov", "DrVancheshwar"). Real '
+    "camel-case names (McMaster, MacArthur, DeSantis, YouTube, iPhone, JPMorgan) are words, "
+    "not joins.",
     why="A lost space between names survives spell checkers that skip capitalised words.",
     bad="US Secretary of State RexTillerson declined to comment.",
     good="US Secretary of State Rex Tillerson declined to comment.",
@@ -62,7 +65,8 @@ def run_together_capitalised(document: Document, context: Context) -> Iterator[F
     'the word after it ("We\'veseen", "doesn\'tmatter", "Blair\'sgovernment"). Only a note '
     "when it may be a closed "
     'compound the dictionary lacks (a first word that starts closed compounds, "carmaking") '
-    'or a name (a capitalised string, "Corkman").',
+    'or a name (a capitalised string, "Corkman"); a letter three times in a row is in no '
+    'word ("fulllegal").',
     why="Words run together are a common keying and editing slip (a space lost when a word is "
     "deleted beside it).",
     bad="They cast doubt on Russia altogethergrouping Russia with others.",
