@@ -437,6 +437,10 @@ def test_loaded_once() -> None:
         # ... or some thirty times as often ("Cape Town" 3.6 on the zipf scale, "CapeTown" 2.2)
         ("The opera was shot in CapeTown last year.\n", "WARNING"),
         ("They won the GrandSlam in March.\n", "WARNING"),
+        # the article fuses with no name the web does not write so ...
+        ("Oscar contenders TheAviator and Ray lead.\n", "WARNING"),
+        # ... and a brand that fuses it is written so on the web: a note
+        ("The site TheStreet reported it.\n", "INFO"),
     ],
 )
 def test_camel_join_severity_follows_the_evidence(text: str, severity: str) -> None:

@@ -273,6 +273,10 @@ def _camel_split(
     )
     if head_named and tail_named:
         return Split([head, tail], 0.9)
+    if head == "The" and lex.zipf(t) < 1.0:
+        # the article fuses with no name ("TheLibertines", "TheAviator"); the few brands
+        # that fuse it are written so on the web ("TheStreet" 1.7)
+        return Split([head, tail], 0.6)
     if head.lower() in FUNCTION_WORDS or len(head) < 3:
         # InStat, MySite: a note; but a phrase the web writes apart far more often and that
         # holds together ("ElSalvador") is the phrase with its space lost

@@ -43,7 +43,8 @@ def _joined(document: Document, context: Context, camel: bool) -> Iterator[Findi
     what="A camel-case word that the dictionary does not know and that splits into two known "
     "words or names, such as a first name and a surname, also inside a hyphenated word "
     '("SanFrancisco-based"). A first name, a title or a demonym run into a capitalised '
-    'string no dictionary knows is a warning ("AnatolyTyukanov", "DrVancheshwar"). Real '
+    'string no dictionary knows is a warning ("AnatolyTyukanov", "DrVancheshwar"), and so is '
+    '"The" run into a name the web does not write so ("TheAviator"). Real '
     "camel-case names (McMaster, MacArthur, DeSantis, YouTube, iPhone, JPMorgan) are words, "
     "not joins.",
     why="A lost space between names survives spell checkers that skip capitalised words.",
