@@ -861,3 +861,14 @@ def test_a_rare_capitalised_string_is_a_slip_where_its_context_wants_the_common_
 )
 def test_a_rare_capitalised_string_stays_a_name_where_context_says_nothing(text: str) -> None:
     assert _word_findings(text) == []
+
+
+@pytest.mark.parametrize("typed", ["Sanday", "Irland", "Olver", "Deigo", "Kena"])
+def test_one_edit_finds_what_the_full_search_finds_one_edit_away(typed: str) -> None:
+    from draftlint.lexicon.edits import osa_distance
+    from draftlint.lexicon.names import capital_word
+
+    keep = capital_word(LEX)
+    full = {c.word for c in LEX.candidates(typed, sound=False) if keep(c.word)}
+    full = {w for w in full if osa_distance(typed.lower(), w.lower()) == 1}
+    assert full and {w for w, _ in LEX.one_edit(typed, keep)} == full

@@ -18,7 +18,6 @@ from draftlint.data_files import read_list, rules_path
 from draftlint.drafts.analysis import Token
 from draftlint.drafts.document import Document, Span
 from draftlint.drafts.facts import cached, headline_paragraphs, sentence_initial
-from draftlint.lexicon.edits import osa_distance
 from draftlint.lexicon.lexicon import Lexicon, get_lexicon
 from draftlint.lexicon.names import (
     FUNCTION_WORDS,
@@ -26,11 +25,11 @@ from draftlint.lexicon.names import (
     TITLED,
     TITLES,
     Verdict,
+    capital_word,
     classify_unknown,
     joined_split,
     learn_names,
     names_by_letter,
-    near_capitals,
 )
 from draftlint.lexicon.store import LOWER
 from draftlint.violation import Severity
@@ -216,29 +215,30 @@ def _capital_slip_in_context(document: Document, lexicon: Lexicon, index: int) -
     more frequent capitalised word one edit away, by the words around it (a warning)."""
     tokens = document.analysis.tokens
     text = tokens[index].text
-    if len(text) < 3 or not text[1:].islower() or lexicon.zipf(text) >= CONTEXT_CAPITAL_OWN:
-        return None
     own = lexicon.zipf(text)
-    near = [
-        c
-        for c in near_capitals(lexicon, text)
-        if c.zipf >= CONTEXT_CAPITAL_MIN_ZIPF
-        and c.zipf - own >= CONTEXT_CAPITAL_MARGIN
-        and osa_distance(text, c.word) == 1
-    ]
+    if len(text) < 3 or not text[1:].islower() or own >= CONTEXT_CAPITAL_OWN:
+        return None
+    # the words meant, best first (frequency, then the word: a stable order)
+    near = sorted(
+        (
+            (zipf, word)
+            for word, zipf in lexicon.one_edit(text, capital_word(lexicon))
+            if zipf >= CONTEXT_CAPITAL_MIN_ZIPF and zipf - own >= CONTEXT_CAPITAL_MARGIN
+        ),
+        key=lambda c: (-c[0], c[1]),
+    )
     if not near:
         return None
     from draftlint.context.fit import fit_gains  # noqa: PLC0415 - the model, when needed
     from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
     from draftlint.context.words import model_texts  # noqa: PLC0415
 
-    near = [c for c in near if not is_inflection(text.lower(), c.word.lower())]  # "Dixons"
+    words = [w for _, w in near if not is_inflection(text.lower(), w.lower())]  # "Dixons"
     analysis = document.analysis
     k = analysis.sentence_at(tokens[index].start)
-    if not near or k is None:
+    if not words or k is None:
         return None
     sentence = analysis.sentences[k]
-    words = [c.word for c in near]
     gains = fit_gains(
         model_texts(tokens[sentence.first_token : sentence.last_token]),
         index - sentence.first_token,

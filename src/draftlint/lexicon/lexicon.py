@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draftlint.data_files import data_dir
 from draftlint.lexicon import suggest as lexicon_suggest
 from draftlint.lexicon.edits import (
+    deletes1,
     query_keys,
     skeleton,
     sound_keys,
@@ -273,6 +274,31 @@ class Lexicon:
                 self._where_cache.clear()
             cached = self._where_cache[key] = self._candidates(t, q, max_cost, False, keep)
         return list(cached)
+
+    def one_edit(self, word: str, keep: Callable[[str], bool]) -> list[tuple[str, float]]:
+        """(word as it should be written, zipf) of every suggestable word one edit (insertion,
+        deletion, substitution or swap of two letters) from ``word`` that ``keep`` keeps.
+
+        The suggestion index holds every word and its one-letter deletions, so ``word`` and
+        its own deletions meet every word one edit away: a dozen keys, where ``candidates``
+        asks thousands for two edits and costs what it finds."""
+        from draftlint.lexicon.compiled import osa_distance  # noqa: PLC0415
+
+        t = normalise(word)
+        q = t.lower()
+        if not q or len(q) > 40:
+            return []
+        found: set[int] = set()
+        self._shared.index.lookup({q} | deletes1(q), found)
+        out = []
+        for off in sorted(found):
+            key, z10, flags = self._table.key_at(off)
+            if not flags & SUGGEST or key == q or osa_distance(q, key, 1) != 1:
+                continue
+            written = _with_case(t, key, flags)
+            if keep(written):
+                out.append((written, z10 / 10))
+        return out
 
     def _near(self, q: str) -> set[int]:
         """Offsets of every suggestable word within two edits of ``q`` (and some further)."""

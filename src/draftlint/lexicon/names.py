@@ -354,7 +354,7 @@ def classify_unknown(
         return Verdict(True, 0.9, tuple(c + tail for c in suggestions), "typo")
     if "-" in base:
         return _classify_compound(lex, base, tail, sentence_initial, names, by_letter)
-    camel = any(a.islower() and b.isupper() for a, b in zip(base, base[1:], strict=False))
+    camel = _is_camel_case(base)
     if camel:
         # "RexTillerson" is two names even where the draft repeats it
         split = joined_split(lex, base, names - {base})
@@ -397,6 +397,11 @@ def classify_unknown(
     return v
 
 
+def _is_camel_case(text: str) -> bool:
+    """A capital straight after a lowercase letter somewhere inside: "RexTillerson"."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+
+
 def _classify_compound(
     lex: Lexicon,
     base: str,
@@ -411,8 +416,7 @@ def _classify_compound(
         if not part or lex.is_word(part) or part.lower() in ("co", "re", "pre", "post", "non"):
             continue
         # "ofinflation-fighting", "SanFrancisco-based": a part run together is a join
-        camel = any(a.islower() and b.isupper() for a, b in zip(part, part[1:], strict=False))
-        split = joined_split(lex, part, names) if part.islower() or camel else None
+        split = joined_split(lex, part, names) if part.islower() or _is_camel_case(part) else None
         if split and split.confidence >= 0.5:
             v = Verdict(True, split.confidence, (" ".join(split.parts),), "joined")
         else:
@@ -655,11 +659,11 @@ CAPITAL_RARE_MARGIN = 3.5
 CAPITAL_COST_WEIGHT = 2.0
 
 
-def near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
-    """Capitalised words (see ``_capital_word``) within the capital-slip distance, best
+def _near_capitals(lex: Lexicon, t: str) -> list[Suggestion]:
+    """Capitalised words (see ``capital_word``) within the capital-slip distance, best
     first, without the costly sound-alike search (a name near nothing would always pay for
     it) and without costing the common words near it, which a capital slip never reads."""
-    return lex.candidates_where(t, _capital_word(lex), max_cost=CAPITAL_MAX_COST + 0.5)
+    return lex.candidates_where(t, capital_word(lex), max_cost=CAPITAL_MAX_COST + 0.5)
 
 
 def _proper(flags: int) -> bool:
@@ -668,7 +672,7 @@ def _proper(flags: int) -> bool:
 
 
 @cache
-def _capital_word(lex: Lexicon) -> Callable[[str], bool]:
+def capital_word(lex: Lexicon) -> Callable[[str], bool]:
     """A suggestion a capital slip may be of: capitalised, and a word written capitalised
     only ("Finland", not "Life")."""
 
@@ -691,9 +695,9 @@ def capital_slip(lex: Lexicon, t: str, cands: list | None = None) -> Verdict | N
     if own >= CAPITAL_RARE_OWN:
         return None  # the web writes it: a real name ("Parul", "Paes"), however near
     if cands is None:
-        capitals = near_capitals(lex, t)
+        capitals = _near_capitals(lex, t)
     else:
-        capital = _capital_word(lex)
+        capital = capital_word(lex)
         capitals = [c for c in cands if capital(c.word)]
     if not capitals:
         return None
@@ -745,7 +749,7 @@ def _is_capital_slip(lex: Lexicon, t: str, sure_only: bool = False) -> bool:
     if slip.confidence < 0.8 or lex.zipf(t) > 0:
         return False
     # and no other name as near: "Ray Neidl" is near Neil, Neill and Neal, a name of its own
-    near = [c.cost for c in near_capitals(lex, t)]
+    near = [c.cost for c in _near_capitals(lex, t)]
     return len(near) < 2 or sorted(near)[1] >= sorted(near)[0] + 0.5
 
 
@@ -801,7 +805,7 @@ def learn_names(lex: Lexicon, tokens: Iterable[tuple[str, bool, bool | int]]) ->
             # "Wensday", "Briastol" written once: a slip, not a name of the draft; after a
             # first name ("Rod Stewat") only a sure slip, of a string nobody writes
             continue
-        if any(a.islower() and b.isupper() for a, b in zip(t, t[1:], strict=False)):
+        if _is_camel_case(t):
             split = joined_split(lex, t)
             if split and split.confidence >= 0.5:
                 continue  # "RexTillerson": two names run together, not a name
