@@ -863,6 +863,38 @@ def test_a_rare_capitalised_string_stays_a_name_where_context_says_nothing(text:
     assert _word_findings(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # a first name or a title before a string the web never writes does not make it a
+        # name: one cheap edit from a far more common capitalised word, it is a slip
+        ("Based on a play by Tyler Prry, who also stars.\n", "Perry"),
+        ("Theatre impresario Sir Cameon Mackintosh said so.\n", "Cameron"),
+        ("Ospreys player Sonny Parkr has a trapped nerve.\n", "Parker"),
+    ],
+)
+def test_an_unwritten_capitalised_string_after_a_first_name_is_a_slip(
+    text: str, meant: str
+) -> None:
+    assert _word_findings(text) == [("SP101", "WARNING", meant)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the web writes these rarely: a variant of a common name, not a slip of it
+        "Committee chairman Barry Sheerman said so.\n",
+        "BBC chairman Gavyn Davies resigned.\n",
+        # unwritten, but a stray consonant from a common name is dearer than a cheap edit
+        "Analyst Ray Neidl said so.\n",
+        # used twice: the draft's own spelling
+        "Tyler Prry wrote it. Prry also stars.\n",
+    ],
+)
+def test_a_rare_or_repeated_name_near_a_common_one_is_not_a_slip(text: str) -> None:
+    assert _word_findings(text) == []
+
+
 @pytest.mark.parametrize("typed", ["Sanday", "Irland", "Olver", "Deigo", "Kena"])
 def test_one_edit_finds_what_the_full_search_finds_one_edit_away(typed: str) -> None:
     from draftlint.lexicon.edits import osa_distance

@@ -31,7 +31,11 @@ from draftlint.violation import Finding, Severity
     'is told before a doubtful split into two ("latetest": latest, not late test). A '
     "capitalised string the web writes rarely, used once, is a warning when a far more "
     "frequent capitalised word one edit away makes its sentence far likelier by the same "
-    'model ("held on Sanday": Sunday; "Councillor Sanday Patel" is a name). The '
+    'model ("held on Sanday": Sunday; "Councillor Sanday Patel" is a name). A capitalised '
+    "string the web never writes, used once, one cheap edit (a dropped, doubled or swapped "
+    "letter) from a far more frequent capitalised word is a warning even after a first name "
+    'or a title ("Tyler Prry": Perry); one the web writes rarely is a name ("Barry '
+    'Sheerman"). The '
     "severity follows the confidence: error when sure, warning when likely, info when only "
     "possible.",
     why="Typos are the slips readers notice first and trust least.",
