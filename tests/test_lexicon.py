@@ -302,6 +302,14 @@ def test_split_joined(joined: str, parts: list[str]) -> None:
     assert split_joined(LEX, joined) == parts
 
 
+def test_an_inflected_form_before_a_suffix_is_two_words() -> None:
+    # "-some" makes words of stems ("troublesome"), never of an -ed form: "accused some"
+    assert split_joined(LEX, "accusedsome") == ["accused", "some"]
+    assert split_joined(LEX, "toysome") is None  # a stem before the suffix: a derivation
+    # the suffixes that do follow an inflection keep the derivation reading
+    assert split_joined(LEX, "steppedness") is None
+
+
 def test_competing_splits_go_to_the_likelier_pair_of_words() -> None:
     # by the parts' frequencies alone "these a" and "games how" win; as words in a row,
     # "the sea" does, and "game show" is a closed compound the web writes: not flagged

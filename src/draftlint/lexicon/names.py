@@ -174,6 +174,24 @@ def _lift(head: str, tail: str) -> float:
     return ngram.logprob(None, h, t) - ngram.logprob(None, None, t)
 
 
+#: Suffixes that do follow an inflected form: "preparedness", "pricingwise", "boxinglike".
+INFLECTED_SUFFIXES = frozenset(("ness", "wise", "like"))
+
+
+def _inflected_head(lex: Lexicon, head: str, tail: str) -> bool:
+    """A head that is an -ed or -ing form of a word before a suffix that no inflected form
+    takes ("accused" + "some", "voting" + "ment"): two words, not a derivation; suffixes make
+    words from stems, and an inflection closes a word."""
+    if tail in INFLECTED_SUFFIXES or len(head) < 5 or not lex.is_word(head):
+        return False
+    for ending in ("ed", "ing"):
+        if head.endswith(ending):
+            stem = head[: -len(ending)]
+            if any(lex.is_word(b) for b in (stem, stem + "e", stem[:-1])):
+                return True
+    return False
+
+
 def split_joined(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> list[str] | None:
     """["altogether", "grouping"] for "altogethergrouping", ["Rex", "Tillerson"] for
     "RexTillerson"; None for real words, camel-case names and unlikely splits."""
@@ -212,7 +230,11 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     for cand in lex.candidates(t)[:3]:
         typo_logp = max(typo_logp, cand.zipf - 9 - TYPO_K * cand.cost)
     i = best[1]
-    if low[i:] in SUFFIX_WORDS and _lift(low[:i], low[i:]) < PHRASE_LIFT:
+    if (
+        low[i:] in SUFFIX_WORDS
+        and not _inflected_head(lex, low[:i], low[i:])
+        and _lift(low[:i], low[i:]) < PHRASE_LIFT
+    ):
         return None  # "kickable", "tieless", "goalwards": a derivation, not two words
     if len(low[:i]) > 2 and low[:i] in WORD_PREFIXES:
         return None  # "megaflops", "antiwar": a prefix, not a word

@@ -67,7 +67,9 @@ def run_together_capitalised(document: Document, context: Context) -> Iterator[F
     "when it may be a closed "
     'compound the dictionary lacks (a first word that starts closed compounds, "carmaking") '
     'or a name (a capitalised string, "Corkman"); a letter three times in a row is in no '
-    'word ("fulllegal").',
+    'word ("fulllegal"). A word ending in a suffix ("kickable", "tieless") is a derivation, '
+    "not two words, unless the part before it is an -ed or -ing form, which suffixes other "
+    'than -ness, -wise and -like do not follow ("accusedsome").',
     why="Words run together are a common keying and editing slip (a space lost when a word is "
     "deleted beside it).",
     bad="They cast doubt on Russia altogethergrouping Russia with others.",
