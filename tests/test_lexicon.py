@@ -879,6 +879,8 @@ def test_a_rare_capitalised_string_stays_a_name_where_context_says_nothing(text:
         ("Based on a play by Tyler Prry, who also stars.\n", "Perry"),
         ("Theatre impresario Sir Cameon Mackintosh said so.\n", "Cameron"),
         ("Ospreys player Sonny Parkr has a trapped nerve.\n", "Parker"),
+        # written on the web now and then, but two letters swapped: a slip of the keys
+        ("Labour MP Tony Llyod was there.\n", "Lloyd"),
     ],
 )
 def test_an_unwritten_capitalised_string_after_a_first_name_is_a_slip(
@@ -897,6 +899,8 @@ def test_an_unwritten_capitalised_string_after_a_first_name_is_a_slip(
         "Analyst Ray Neidl said so.\n",
         # used twice: the draft's own spelling
         "Tyler Prry wrote it. Prry also stars.\n",
+        # a swap from a name not far more frequent than the string ("Amor"): a name
+        "The ABN Amro analyst said so.\n",
     ],
 )
 def test_a_rare_or_repeated_name_near_a_common_one_is_not_a_slip(text: str) -> None:

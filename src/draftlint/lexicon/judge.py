@@ -269,33 +269,63 @@ def _capital_slip_in_context(document: Document, lexicon: Lexicon, index: int) -
 #: Massu", "Fernando Gonzaelz"); at 0.7 it would find a real name too ("Ray Neidl": Neil).
 CHEAP_CAPITAL_OWN = 1.0
 CHEAP_CAPITAL_COST = 0.6
+#: Two letters swapped inside the word ("Llyod", "Nicoals") is a slip of the keys, not how
+#: names vary (they double, drop or change a letter: Sherman, Sheerman), so a string the web
+#: writes rarely (zipf below this) is a slip of the capitalised word it swaps from. None of
+#: the tuning half's clean articles has such a string.
+SWAPPED_CAPITAL_OWN = 2.5
 #: ... the word meant this frequent and this much more frequent than the string.
 CHEAP_CAPITAL_MIN_ZIPF = 3.5
 CHEAP_CAPITAL_MARGIN = 2.0
 
 
 def _cheap_capital_slip(document: Document, lexicon: Lexicon, index: int) -> Verdict | None:
-    """A capitalised string taken for a name, written once and never on the web, that is one
-    cheap edit from a far more frequent capitalised word (a warning)."""
+    """A capitalised string taken for a name and written once that is one cheap edit from a
+    far more frequent capitalised word (a warning): never written on the web and a cheap
+    edit away, or rarely written and two letters swapped."""
     text = document.analysis.tokens[index].text
     own = lexicon.zipf(text)
-    if own >= CHEAP_CAPITAL_OWN or len(text) < 3 or not text[1:].islower():
+    if own >= max(CHEAP_CAPITAL_OWN, SWAPPED_CAPITAL_OWN) or len(text) < 3:
         return None
+    if not text[1:].islower():
+        return None  # "McMaster", "DAX": not a capitalised word
     from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
 
     low = text.lower()
+
+    def cheap(word: str) -> bool:
+        if own < SWAPPED_CAPITAL_OWN and _interior_swap(low, word):
+            return True
+        return (
+            own < CHEAP_CAPITAL_OWN
+            and weighted_distance(low, word, CHEAP_CAPITAL_COST) <= CHEAP_CAPITAL_COST
+        )
+
     near = [
         (word, zipf)
         for word, zipf in lexicon.one_edit(text, capital_word(lexicon))
         if zipf >= CHEAP_CAPITAL_MIN_ZIPF
         and zipf - own >= CHEAP_CAPITAL_MARGIN
         and not is_inflection(low, word.lower())
-        and weighted_distance(low, word.lower(), CHEAP_CAPITAL_COST) <= CHEAP_CAPITAL_COST
+        and cheap(word.lower())
     ]
     if not near:
         return None
     words = _by_context(document, index, [w for w, _ in sorted(near, key=lambda c: (-c[1], c[0]))])
     return Verdict(True, 0.6, tuple(words), "typo")
+
+
+def _interior_swap(a: str, b: str) -> bool:
+    """``b`` is ``a`` with two neighbouring letters after the first swapped ("llyod", "lloyd")."""
+    if len(a) != len(b) or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def _by_context(document: Document, index: int, words: list[str]) -> list[str]:
