@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -43,6 +43,10 @@ AGREEING = PLURAL_FORMS | SINGULAR_FORMS
 #: log10: a verb is cued when its other number makes the words around it this much likelier
 #: to the n-gram model ("the market have risen": has); the parse then finds its subject
 LOCAL_MARGIN = 0.7
+#: ... and by less when the word before it is a plural noun and the verb singular ("the
+#: discussions was", "criminals was using"): the 3-gram model barely tells "discussions was"
+#: from "discussions were" (0.6), but the noun's own ending says which number it has.
+ADJACENT_MARGIN = 0.2
 _SINGULAR_PRONOUNS = frozenset(("he", "she", "it"))
 _PLURAL_PRONOUNS = frozenset(("they", "we", "you"))
 #: determiners that mark their noun singular or plural
@@ -137,6 +141,34 @@ _LINKS = frozenset("of on in to for with by from about at over under against bet
 
 def _looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+@lru_cache(maxsize=8192)
+def _plural_noun(word: str) -> bool:
+    """A word that reads as a plural noun by its ending (discussions, papers, forces, times):
+    a known word with -s, whose stem is a word too, and not a function word."""
+    if len(word) < 4 or not word.isalpha() or not _looks_plural(word) or word in _NOT_NOUNS:
+        return False
+    from draftlint.lexicon.lexicon import get_lexicon  # noqa: PLC0415
+
+    lexicon = get_lexicon()
+    stem = word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
+    return lexicon.is_word(word) and lexicon.is_word(stem)
+
+
+@lru_cache(maxsize=8192)
+def _singular_noun(word: str) -> bool:
+    """A word that reads as a singular noun by its ending (box, confidence, share): a known
+    word without -s that takes one (boxes, shares), not a function word."""
+    if len(word) < 3 or not word.isalpha() or word.endswith("s") or word in _NOT_NOUNS:
+        return False
+    if word in _FUNCTION:
+        return False
+    from draftlint.lexicon.lexicon import get_lexicon  # noqa: PLC0415
+
+    lexicon = get_lexicon()
+    plural = word + "es" if word.endswith(("ch", "sh", "x", "z")) else word + "s"
+    return lexicon.is_word(word) and lexicon.is_word(plural)
 
 
 _NOT_NOUNS = frozenset(
@@ -301,14 +333,16 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
 
     model = get_model()
     vocab = model.ids
-    rows: list[tuple[int, int, int, int, int, int, int, int]] = []
+    rows: list[tuple[int, int, int, int, int, int, int, int, int]] = []
     bos, eos = model.bos, model.eos
     for k, words in enumerate(sentences):
         n = len(words)
         prev = ""
         for i, word in enumerate(words):
+            adjacent = False
             if word in FLIPPED:
                 other = FLIPPED[word] if "'" not in word else None
+                adjacent = _plural_noun(prev) if word in SINGULAR_FORMS else _singular_noun(prev)
             elif (
                 prev in _PERSONAL
                 or (prev[-1:] == word[-1:] == "s" and _looks_plural(prev) and _looks_plural(word))
@@ -336,6 +370,7 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
                     vocab.get(words[i + 1], OOV) if i + 1 < n else eos,
                     vocab.get(words[i + 2], OOV) if i + 2 < n else eos,
                     i,
+                    adjacent,
                 )
             )
     cued = _to_cues(model, sentences)
@@ -355,7 +390,8 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     n = len(v)
     window = lp[:n] + lp[n : 2 * n] + lp[2 * n :]
     gain = window[len(verb) :] - window[: len(verb)]
-    for k, i in table[gain > LOCAL_MARGIN][:, [0, 7]].tolist():
+    margin = np.where(table[:, 8] == 1, ADJACENT_MARGIN, LOCAL_MARGIN)
+    for k, i in table[gain > margin][:, [0, 7]].tolist():
         cued[k] = max(cued.get(k, 0), i)
     return cued
 

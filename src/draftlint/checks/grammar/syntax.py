@@ -103,6 +103,8 @@ def subject_number(words: Sequence[Word], s: int) -> str | None:
             return None
         return "singular"
     if subject.tag == "NNS":
+        if s > 0 and words[s - 1].tag == "VBG" and words[s - 1].head in (s, words[s].head):
+            return None  # "catching balls is": the gerund's phrase is the subject, singular
         return None if low in singular_plurals() or not low.isalpha() else "plural"
     return None
 
@@ -232,9 +234,11 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     "Let through: collective nouns that British English reads as plural (rules/lists/"
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
     "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
-    "people are'), subjects joined by 'and', the subjunctive 'were' after if, though or wish, "
-    "'that he have' after insist or require, quoted speech and headlines. Only sentences "
-    "whose words give a cue of disagreement are parsed.",
+    "people are'), subjects joined by 'and', a gerund and its object ('catching balls is'), "
+    "the subjunctive 'were' after if, though or wish, 'that he have' after insist or "
+    "require, quoted speech and headlines. Only sentences whose words give a cue of "
+    "disagreement are parsed: the 3-gram model prefers the verb in the other number, or a "
+    "noun whose ending gives its number stands right before it ('the discussions was').",
     why="Agreement slips appear when a sentence is rewritten and its subject changes; the "
     "eye pairs the verb with the nearest noun, not with its subject.",
     bad="Any agreement he reaches with Putin on policy issues are sure to draw scrutiny.",
