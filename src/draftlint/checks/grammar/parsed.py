@@ -135,6 +135,33 @@ def agreement_cues(words: Sequence[str]) -> Iterator[int]:
                     break
 
 
+#: A modal and its negated forms: the verb after one is a plain infinitive ("will have").
+MODALS = frozenset(
+    "will would can could shall should may might must won't wouldn't can't cannot couldn't "
+    "shan't shouldn't mightn't mustn't".split()
+)
+#: Finite forms of be, have and do, which never follow a modal, and the plain verb meant.
+AFTER_MODAL = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "am": "be",
+    "has": "have", "had": "have", "does": "do", "did": "do",
+}  # fmt: skip
+#: What may stand between a modal and its verb: "will not have", "would also be".
+_BETWEEN_MODAL = frozenset("not n't also still never always probably certainly surely".split())
+
+
+def modal_cues(words: Sequence[str]) -> Iterator[int]:
+    """'will has been', 'wouldn't is': a finite be/have/do form right after a modal (or after
+    a modal and 'not', 'also' ...); the parse then tells the modal from the noun ('his will
+    is')."""
+    for i, word in enumerate(words):
+        if word in AFTER_MODAL and i:
+            j = i - 1
+            if words[j] in _BETWEEN_MODAL and j:
+                j -= 1
+            if words[j] in MODALS:
+                yield i
+
+
 _BE_FINITE = frozenset("is was are were isn't wasn't aren't weren't".split())
 _LINKS = frozenset("of on in to for with by from about at over under against between".split())
 
@@ -293,6 +320,7 @@ def cued_end(words: Sequence[str]) -> int:
             *comma_cues(words),
             *subject_cues(words),
             *dropped_cues(words),
+            *modal_cues(words),
         ),
         default=-1,
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from draftlint.checks.grammar.parsed import (
+    AFTER_MODAL,
     DETERMINERS,
     FLIPPED,
     PLURAL_FORMS,
@@ -152,6 +153,26 @@ _DEMONSTRATIVES = {"this": "these", "these": "this", "that": "those", "those": "
 _THIS_PLURALS = frozenset(("data", "media", "criteria"))
 
 
+def after_modal(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """(verb, modal) indexes of the finite be/have/do forms that follow a modal: 'he will has
+    been' (have), 'it could is' (be). The tagger tells the modal from a noun ('his will is',
+    'a can is'); a question's subject may come between them only as a pronoun, which is no
+    adverb, so 'can it is' is not read."""
+    for i, verb in enumerate(words):
+        if verb.lower not in AFTER_MODAL or verb.tag not in _FINITE_TAGS or i == 0:
+            continue
+        m = i - 1
+        if words[m].tag == "RB" and m:
+            m -= 1  # "will not has", "would also was"
+        if words[m].tag == "MD" and (m == 0 or words[m - 1].tag not in _BEFORE_NOUN):
+            yield i, m
+
+
+#: Tags before a word that make it a noun whatever the tagger says: "free will was", "his
+#: will is", "the can was", "Bush's will".
+_BEFORE_NOUN = frozenset(("JJ", "JJR", "JJS", "DT", "PRP$", "POS", "CD"))
+
+
 def determiner_disagreements(words: Sequence[Word]) -> Iterator[int]:
     """Indexes of demonstratives whose noun is of the other number ("this medicines", "these
     week"); not "these data", "this news", "those who", nor a number between ("these two")."""
@@ -230,7 +251,9 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     "after 'there', the noun it introduces is the subject ('there is many reasons', 'there "
     "are a problem'; not 'there is a lot of people' or 'there are more than one way'). "
     "Also a demonstrative and its noun of different numbers ('this medicines', 'these "
-    "week'; not 'these data', 'this news', 'these two'). "
+    "week'; not 'these data', 'this news', 'these two'), and a finite be, have or do after "
+    "a modal, which takes the plain verb ('he will has been': have; 'it could is': be; not "
+    "'his will is' or 'free will was', where a determiner or an adjective makes it a noun). "
     "Let through: collective nouns that British English reads as plural (rules/lists/"
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
     "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
@@ -260,6 +283,18 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
                 span,
                 f"{verb.text!r} does not agree with its subject {words[s].text!r}; "
                 f"did you mean {fixed!r}?",
+                (fixed,),
+            )
+        for i, m in after_modal(words):
+            verb = words[i]
+            span = _unquoted(document, sentence, verb)
+            if span is None:
+                continue
+            fixed = _case(verb.text, AFTER_MODAL[verb.lower])
+            yield Finding(
+                span,
+                f"{verb.text!r} after the modal {words[m].text!r}: a modal takes the plain "
+                f"verb; did you mean {fixed!r}?",
                 (fixed,),
             )
         for i in determiner_disagreements(words):
