@@ -234,21 +234,12 @@ def _capital_slip_in_context(document: Document, lexicon: Lexicon, index: int) -
     )
     if not near:
         return None
-    from draftlint.context.fit import fit_gains  # noqa: PLC0415 - the model, when needed
     from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
-    from draftlint.context.words import model_texts  # noqa: PLC0415
 
     words = [w for _, w in near if not is_inflection(text.lower(), w.lower())]  # "Dixons"
-    analysis = document.analysis
-    k = analysis.sentence_at(tokens[index].start)
-    if not words or k is None:
+    gains = _window_gains(document, index, words) if words else None
+    if gains is None:
         return None
-    sentence = analysis.sentences[k]
-    gains = fit_gains(
-        model_texts(tokens[sentence.first_token : sentence.last_token]),
-        index - sentence.first_token,
-        words,
-    )
     best = max(range(len(words)), key=gains.__getitem__)
     if gains[best] < CONTEXT_CAPITAL_LLR:
         return None
@@ -331,23 +322,28 @@ def _interior_swap(a: str, b: str) -> bool:
 def _by_context(document: Document, index: int, words: list[str]) -> list[str]:
     """``words`` (candidates for the token at ``index``) in the order the 3-gram model
     prefers them in its sentence, ties kept in the given order."""
-    if len(words) < 2:
+    gains = _window_gains(document, index, words) if len(words) > 1 else None
+    if gains is None:
         return words
+    return [words[j] for j in sorted(range(len(words)), key=lambda j: -gains[j])]
+
+
+def _window_gains(document: Document, index: int, words: Sequence[str]) -> list[float] | None:
+    """Per word, how much likelier (log10, by the 3-gram model) it makes the sentence window
+    of the token at ``index`` than the token itself; None outside a sentence."""
     from draftlint.context.fit import fit_gains  # noqa: PLC0415 - the model, when needed
     from draftlint.context.words import model_texts  # noqa: PLC0415
 
     analysis = document.analysis
     k = analysis.sentence_at(analysis.tokens[index].start)
     if k is None:
-        return words
+        return None
     sentence = analysis.sentences[k]
-    gains = fit_gains(
+    return fit_gains(
         model_texts(analysis.tokens[sentence.first_token : sentence.last_token]),
         index - sentence.first_token,
         words,
     )
-    order = sorted(range(len(words)), key=lambda j: -gains[j])
-    return [words[j] for j in order]
 
 
 _DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|biz|info|co\.uk|org\.uk|gov|edu|io|tv)\b", re.I)
