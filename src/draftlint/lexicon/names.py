@@ -625,11 +625,16 @@ FAR_SLIP_COST_PER_LETTER = 0.3
 
 
 def _far_slip_of(t: str, c: Suggestion) -> bool:
+    first = c.word[:1].lower()
     return (
         c.zipf >= FAR_SLIP_ZIPF
-        and c.word[:1].lower() == t[:1]
+        # a first vowel spelt by ear is as good as the right one: "exzeptable", acceptable
+        and (first == t[:1] or (first in _VOWELS and t[:1] in _VOWELS))
         and c.cost <= FAR_SLIP_COST_PER_LETTER * len(t)
     )
+
+
+_VOWELS = frozenset("aeiou")
 
 
 #: each part of a closed compound that explains an unwritten string is this long
