@@ -884,6 +884,10 @@ def test_a_rare_capitalised_string_stays_a_name_where_context_says_nothing(text:
         ("Ospreys player Sonny Parkr has a trapped nerve.\n", "Parker"),
         # written on the web now and then, but two letters swapped: a slip of the keys
         ("Labour MP Tony Llyod was there.\n", "Lloyd"),
+        # a letter of a very frequent capitalised word left out
+        ("It is what makes Britan great, he said.\n", "Britain"),
+        # "Mrs" ends in s: "Mrss" is no inflection of it
+        ("The party, said Mrss Spence, was ready.\n", "Mrs"),
     ],
 )
 def test_an_unwritten_capitalised_string_after_a_first_name_is_a_slip(
@@ -898,6 +902,8 @@ def test_an_unwritten_capitalised_string_after_a_first_name_is_a_slip(
         # the web writes these rarely: a variant of a common name, not a slip of it
         "Committee chairman Barry Sheerman said so.\n",
         "BBC chairman Gavyn Davies resigned.\n",
+        # a letter short of a word not frequent enough to outweigh a rare name (Maryland)
+        "Economist Ken Mayland said so.\n",
         # unwritten, but a stray consonant from a common name is dearer than a cheap edit
         "Analyst Ray Neidl said so.\n",
         # used twice: the draft's own spelling

@@ -36,7 +36,8 @@ from draftlint.violation import Finding, Severity
     "string the web never writes, used once, one cheap edit (a dropped, doubled or swapped "
     "letter) from a far more frequent capitalised word is a warning even after a first name "
     'or a title ("Tyler Prry": Perry); one the web writes rarely is a name ("Barry '
-    'Sheerman") unless two of its letters are swapped ("Tony Llyod": Lloyd). The '
+    'Sheerman") unless two of its letters are swapped ("Tony Llyod": Lloyd) or it is one '
+    'of the most frequent capitalised words with a letter left out ("Britan"). The '
     "severity follows the confidence: error when sure, warning when likely, info when only "
     "possible.",
     why="Typos are the slips readers notice first and trust least.",
