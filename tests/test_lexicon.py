@@ -302,6 +302,11 @@ def test_split_joined(joined: str, parts: list[str]) -> None:
     assert split_joined(LEX, joined) == parts
 
 
+def test_a_rare_plural_of_a_common_word_is_a_part_of_a_split() -> None:
+    # "telecoms" is rare in the word lists, "telecom" is not: its plural may head a join
+    assert split_joined(LEX, "telecomsindustry") == ["telecoms", "industry"]
+
+
 def test_an_inflected_form_before_a_suffix_is_two_words() -> None:
     # "-some" makes words of stems ("troublesome"), never of an -ed form: "accused some"
     assert split_joined(LEX, "accusedsome") == ["accused", "some"]

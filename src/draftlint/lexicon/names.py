@@ -101,9 +101,19 @@ def _part_ok(lex: Lexicon, part: str) -> float | None:
     if len(part) == 2 and part not in TWO_LETTER:
         return None
     z, flags = lex.entry(part)
-    if not flags & LOWER or (flags & RARE and z < 3.0) or z < 2.0:
+    if not flags & LOWER or z < 2.0:
+        return None
+    if flags & RARE and z < 3.0 and not _plural_of_part(lex, part):
         return None
     return z
+
+
+def _plural_of_part(lex: Lexicon, part: str) -> bool:
+    """A rare plural of a word frequent enough to be a part ("telecoms": telecom 3.6)."""
+    if len(part) < 5 or not part.endswith("s") or part.endswith("ss"):
+        return False
+    z, flags = lex.entry(part[:-1])
+    return bool(flags & LOWER) and z >= 3.0
 
 
 #: splits whose parts' summed frequencies (zipf) are this close to the best are told apart by
