@@ -8,7 +8,13 @@ import pytest
 
 from draftlint.data_files import data_dir
 from draftlint.lexicon.lexicon import get_lexicon
-from draftlint.lexicon.names import classify_unknown, learn_names, looks_like_name, split_joined
+from draftlint.lexicon.names import (
+    classify_unknown,
+    joined_split,
+    learn_names,
+    looks_like_name,
+    split_joined,
+)
 from draftlint.lexicon.tokens import is_number, is_skippable
 
 LEX = get_lexicon()
@@ -300,6 +306,21 @@ def test_suggest_score_prefers_longer_sound_alike() -> None:
 )
 def test_split_joined(joined: str, parts: list[str]) -> None:
     assert split_joined(LEX, joined) == parts
+
+
+@pytest.mark.parametrize(
+    ("joined", "parts"),
+    [
+        ("fromsome", ["from", "some"]),  # a suffix makes no word of a function word
+        ("othermagazines", ["other", "magazines"]),  # a determiner heads no compound
+        ("movingcars", ["moving", "cars"]),  # an inflected form heads no compound
+    ],
+)
+def test_a_head_that_starts_no_closed_compound_makes_a_sure_join(
+    joined: str, parts: list[str]
+) -> None:
+    split = joined_split(LEX, joined)
+    assert split is not None and split.parts == parts and split.confidence >= 0.8, split
 
 
 def test_a_rare_plural_of_a_common_word_is_a_part_of_a_split() -> None:

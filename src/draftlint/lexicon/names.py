@@ -75,6 +75,9 @@ FUNCTION_WORDS = frozenset(
     "there these they this those to too up upon us was we were what when where which while who "
     "whom why will with would you your".split()
 )
+#: Determiners and quantifiers that start no closed compound an unknown string could be
+#: ("othermagazines", "severalyears"; "otherwise", "manifold" are known words).
+QUANTIFIER_HEADS = frozenset("other another both several many few much".split())
 #: Adverbial particles start compounds (upfield, outpace, overrun, onside) and are no glue.
 PARTICLES = frozenset("up out over on in off down".split())
 SPACE_LOGP = -0.5  # log10 odds that a missing space explains a string (vs. a letter slip)
@@ -243,6 +246,7 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     if (
         low[i:] in SUFFIX_WORDS
         and not _inflected_head(lex, low[:i], low[i:])
+        and low[:i] not in FUNCTION_WORDS  # "fromsome": a suffix makes words of content words
         and _lift(low[:i], low[i:]) < PHRASE_LIFT
     ):
         return None  # "kickable", "tieless", "goalwards": a derivation, not two words
@@ -251,13 +255,20 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     # An unknown string the web writes often is either a closed compound ("tighthead",
     # "paycuts": leave it) or one slip made by many ("alot", "ofthe", "aswell"): the latter
     # always has a function word on one side, so only then does its frequency count for less.
-    glue = (low[:i] in FUNCTION_WORDS and low[:i] not in PARTICLES) or low[i:] in FUNCTION_WORDS
+    glue = (
+        (low[:i] in FUNCTION_WORDS and low[:i] not in PARTICLES)
+        or low[:i] in QUANTIFIER_HEADS
+        or low[i:] in FUNCTION_WORDS
+    )
     own_logp = own - 9 - (OWN_DISCOUNT if glue else 0.0) if own else -99.0
     margin = split_logp - max(typo_logp, own_logp)
     if margin < 0:
         return None
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
-    compound_like = lex.entry(low[:i])[1] & HEAD or t[0].isupper()
+    # an inflected form ends a word ("played", "moving"): closed compounds start with stems
+    compound_like = (lex.entry(low[:i])[1] & HEAD and not _inflected_head(lex, low[:i], "")) or t[
+        0
+    ].isupper()
     # no English word has a letter three times in a row: "fulllegal" is two words whatever
     # its head ("full legal")
     tripled = low[i - 1] == low[i] and (

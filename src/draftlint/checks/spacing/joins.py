@@ -65,11 +65,13 @@ def run_together_capitalised(document: Document, context: Context) -> Iterator[F
     "than any single-word correction explains it, or a contraction or possessive run into "
     'the word after it ("We\'veseen", "doesn\'tmatter", "Blair\'sgovernment"). Only a note '
     "when it may be a closed "
-    'compound the dictionary lacks (a first word that starts closed compounds, "carmaking") '
+    'compound the dictionary lacks (a first word that starts closed compounds, "carmaking"; '
+    'not a determiner or an -ed or -ing form, "othermagazines", "movingcars") '
     'or a name (a capitalised string, "Corkman"); a letter three times in a row is in no '
     'word ("fulllegal"). A word ending in a suffix ("kickable", "tieless") is a derivation, '
-    "not two words, unless the part before it is an -ed or -ing form, which suffixes other "
-    'than -ness, -wise and -like do not follow ("accusedsome").',
+    "not two words, unless the part before it is a function word or an -ed or -ing form, "
+    'which suffixes other than -ness, -wise and -like do not follow ("fromsome", '
+    '"accusedsome").',
     why="Words run together are a common keying and editing slip (a space lost when a word is "
     "deleted beside it).",
     bad="They cast doubt on Russia altogethergrouping Russia with others.",
