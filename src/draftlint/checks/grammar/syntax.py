@@ -287,28 +287,38 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
             )
         for i, m in after_modal(words):
             verb = words[i]
-            span = _unquoted(document, sentence, verb)
-            if span is None:
-                continue
-            fixed = _case(verb.text, AFTER_MODAL[verb.lower])
-            yield Finding(
-                span,
-                f"{verb.text!r} after the modal {words[m].text!r}: a modal takes the plain "
-                f"verb; did you mean {fixed!r}?",
-                (fixed,),
+            found = _suggesting(
+                document,
+                sentence,
+                verb,
+                AFTER_MODAL[verb.lower],
+                f"{verb.text!r} after the modal {words[m].text!r}: a modal takes the plain verb",
             )
+            if found is not None:
+                yield found
         for i in determiner_disagreements(words):
             det = words[i]
-            span = _unquoted(document, sentence, det)
-            if span is None:
-                continue
-            fixed = _case(det.text, _DEMONSTRATIVES[det.lower])
-            yield Finding(
-                span,
-                f"{det.text!r} does not agree with its noun {words[det.head].text!r}; "
-                f"did you mean {fixed!r}?",
-                (fixed,),
+            found = _suggesting(
+                document,
+                sentence,
+                det,
+                _DEMONSTRATIVES[det.lower],
+                f"{det.text!r} does not agree with its noun {words[det.head].text!r}",
             )
+            if found is not None:
+                yield found
+
+
+def _suggesting(
+    document: Document, sentence: ParsedSentence, word: Word, fixed: str, message: str
+) -> Finding | None:
+    """A finding on ``word`` that suggests ``fixed`` (in the word's case), or None inside
+    quoted speech."""
+    span = _unquoted(document, sentence, word)
+    if span is None:
+        return None
+    fixed = _case(word.text, fixed)
+    return Finding(span, f"{message}; did you mean {fixed!r}?", (fixed,))
 
 
 @rule(
