@@ -191,11 +191,10 @@ def _lift(head: str, tail: str) -> float:
 INFLECTED_SUFFIXES = frozenset(("ness", "wise", "like"))
 
 
-def _inflected_head(lex: Lexicon, head: str, tail: str) -> bool:
-    """A head that is an -ed or -ing form of a word before a suffix that no inflected form
-    takes ("accused" + "some", "voting" + "ment"): two words, not a derivation; suffixes make
-    words from stems, and an inflection closes a word."""
-    if tail in INFLECTED_SUFFIXES or len(head) < 5 or not lex.is_word(head):
+def _inflected_form(lex: Lexicon, head: str) -> bool:
+    """An -ed or -ing form of a word ("accused", "moving"): an inflection closes a word, so
+    no suffix but those above follows it and no closed compound starts with it."""
+    if len(head) < 5 or not lex.is_word(head):
         return False
     for ending in ("ed", "ing"):
         if head.endswith(ending):
@@ -245,8 +244,10 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     i = best[1]
     if (
         low[i:] in SUFFIX_WORDS
-        and not _inflected_head(lex, low[:i], low[i:])
-        and low[:i] not in FUNCTION_WORDS  # "fromsome": a suffix makes words of content words
+        # "accusedsome", "fromsome": suffixes make words of stems, not of inflections or
+        # function words
+        and not (low[i:] not in INFLECTED_SUFFIXES and _inflected_form(lex, low[:i]))
+        and low[:i] not in FUNCTION_WORDS
         and _lift(low[:i], low[i:]) < PHRASE_LIFT
     ):
         return None  # "kickable", "tieless", "goalwards": a derivation, not two words
@@ -265,10 +266,9 @@ def joined_split(lex: Lexicon, word: str, known_names: Iterable[str] = ()) -> Sp
     if margin < 0:
         return None
     confidence = round(_sigmoid(1.5 * margin + 1.0), 3)
-    # an inflected form ends a word ("played", "moving"): closed compounds start with stems
-    compound_like = (lex.entry(low[:i])[1] & HEAD and not _inflected_head(lex, low[:i], "")) or t[
-        0
-    ].isupper()
+    # closed compounds start with stems, not with inflected forms ("movingcars")
+    head_starts_compounds = bool(lex.entry(low[:i])[1] & HEAD)
+    compound_like = t[0].isupper() or (head_starts_compounds and not _inflected_form(lex, low[:i]))
     # no English word has a letter three times in a row: "fulllegal" is two words whatever
     # its head ("full legal")
     tripled = low[i - 1] == low[i] and (

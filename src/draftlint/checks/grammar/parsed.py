@@ -187,9 +187,9 @@ def _plural_noun(word: str) -> bool:
 def _singular_noun(word: str) -> bool:
     """A word that reads as a singular noun by its ending (box, confidence, share): a known
     word without -s that takes one (boxes, shares), not a function word."""
-    if len(word) < 3 or not word.isalpha() or word.endswith("s") or word in _NOT_NOUNS:
+    if len(word) < 3 or not word.isalpha() or word.endswith("s"):
         return False
-    if word in _FUNCTION:
+    if word in _NOT_NOUNS or word in _FUNCTION:
         return False
     from draftlint.lexicon.lexicon import get_lexicon  # noqa: PLC0415
 
