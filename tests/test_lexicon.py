@@ -623,11 +623,13 @@ def test_an_unwritten_long_string_two_edits_from_a_common_word_is_a_warning(typo
 
 
 @pytest.mark.parametrize(
-    "word", ["surfishent", "enfusiasem", "insternents", "deteverd", "exzeptable"]
+    "word",
+    ["surfishent", "enfusiasem", "insternents", "deteverd", "exzeptable", "kontente", "kwestion"],
 )
 def test_a_string_nothing_reads_as_a_word_is_a_slip_however_far(word: str) -> None:
     # spelt by ear, two or more edits from the word meant, and unknown to the web; a first
-    # vowel spelt by ear ("exzeptable": acceptable) keeps the word within reach
+    # vowel spelt by ear ("exzeptable": acceptable), or a first consonant of the same sound
+    # ("kontente": content), keeps the word within reach
     verdict = classify_unknown(get_lexicon(), word)
     assert verdict.is_typo and verdict.confidence >= 0.5, verdict
 

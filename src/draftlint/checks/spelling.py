@@ -24,7 +24,8 @@ from draftlint.violation import Finding, Severity
     "first name), so Peskov or McMaster are not flagged. A lowercase string that no word list "
     "or web count knows and that no regular prefix or ending reads as a word is a warning "
     "even two or three edits from the common word it misses, if it keeps that word's first "
-    'letter or a first vowel for a vowel ("surfishent", "exzeptable"); an unlisted regular '
+    "letter, a first vowel for a vowel or a first consonant for one of the same sound "
+    '("surfishent", "exzeptable", "kontente"); an unlisted regular '
     "form "
     '("hypergrowth", "hereditaries") is not. A doubtful lowercase word is a warning when '
     "a candidate one edit away (not an inflection of it) makes its sentence far likelier, "

@@ -650,12 +650,18 @@ def _far_slip_of(t: str, c: Suggestion) -> bool:
     return (
         c.zipf >= FAR_SLIP_ZIPF
         # a first vowel spelt by ear is as good as the right one: "exzeptable", acceptable
-        and (first == t[:1] or (first in _VOWELS and t[:1] in _VOWELS))
+        and (
+            first == t[:1]
+            or (first in _VOWELS and t[:1] in _VOWELS)
+            or frozenset((first, t[:1])) in _SAME_SOUND_FIRST
+        )
         and c.cost <= FAR_SLIP_COST_PER_LETTER * len(t)
     )
 
 
 _VOWELS = frozenset("aeiou")
+#: First letters that spell one sound, swapped when a word is spelt by ear ("kontente")
+_SAME_SOUND_FIRST = frozenset(frozenset(p) for p in ("ck", "cs", "gj", "kq", "sz"))
 
 
 #: each part of a closed compound that explains an unwritten string is this long
