@@ -191,11 +191,7 @@ def _judge(document: Document, lexicon: Lexicon) -> list[Judgement]:
         ):
             continue  # written the same way twice: a deliberate brand or compound (EuroDisney)
         if not verdict.is_typo and verdict.kind == "name" and counts[token.text] == 1:
-            verdict = (
-                _cheap_capital_slip(document, lexicon, i)
-                or _capital_slip_in_context(document, lexicon, i)
-                or verdict
-            )
+            verdict = _capital_slip_of_name(document, lexicon, i) or verdict
         if verdict.is_typo:
             found.append(Judgement(token, verdict))
     return found
@@ -215,28 +211,43 @@ CONTEXT_CAPITAL_MARGIN = 1.5
 CONTEXT_CAPITAL_LLR = 4.0
 
 
-def _capital_slip_in_context(document: Document, lexicon: Lexicon, index: int) -> Verdict | None:
+def _capital_slip_of_name(document: Document, lexicon: Lexicon, index: int) -> Verdict | None:
     """A capitalised word taken for a name and written once that is rather a slip of a far
-    more frequent capitalised word one edit away, by the words around it (a warning)."""
-    tokens = document.analysis.tokens
-    text = tokens[index].text
+    more frequent capitalised word one edit away (a warning): by the edit itself (see
+    ``_cheap_capital_slip``), else by the words around it."""
+    text = document.analysis.tokens[index].text
     own = lexicon.zipf(text)
-    if len(text) < 3 or not text[1:].islower() or own >= CONTEXT_CAPITAL_OWN:
+    if len(text) < 3 or not text[1:].islower():
+        return None  # "McMaster", "DAX": not a capitalised word
+    if own >= max(CONTEXT_CAPITAL_OWN, SWAPPED_CAPITAL_OWN, DROPPED_CAPITAL_OWN):
         return None
-    # the words meant, best first (frequency, then the word: a stable order)
+    low = text.lower()
+    # the words meant, best first (frequency, then the word: a stable order); an inflection
+    # of one is a name of its own ("Dixons")
     near = sorted(
         (
-            (zipf, word)
+            (word, zipf)
             for word, zipf in lexicon.one_edit(text, capital_word(lexicon))
-            if zipf >= CONTEXT_CAPITAL_MIN_ZIPF and zipf - own >= CONTEXT_CAPITAL_MARGIN
+            if not _inflected(low, word.lower())
         ),
-        key=lambda c: (-c[0], c[1]),
+        key=lambda c: (-c[1], c[0]),
     )
-    if not near:
-        return None
-    from draftlint.context.slip_scores import is_inflection  # noqa: PLC0415
+    return _cheap_capital_slip(document, index, own, near) or _capital_slip_in_context(
+        document, index, own, near
+    )
 
-    words = [w for _, w in near if not is_inflection(text.lower(), w.lower())]  # "Dixons"
+
+def _capital_slip_in_context(
+    document: Document, index: int, own: float, near: list[tuple[str, float]]
+) -> Verdict | None:
+    """... by the words around it: the word meant makes its sentence window far likelier."""
+    if own >= CONTEXT_CAPITAL_OWN:
+        return None
+    words = [
+        word
+        for word, zipf in near
+        if zipf >= CONTEXT_CAPITAL_MIN_ZIPF and zipf - own >= CONTEXT_CAPITAL_MARGIN
+    ]
     gains = _window_gains(document, index, words) if words else None
     if gains is None:
         return None
@@ -252,10 +263,9 @@ def _capital_slip_in_context(document: Document, lexicon: Lexicon, index: int) -
 #: a dropped letter, a doubled one, a vowel, two letters swapped; a stray consonant, 0.7,
 #: is dearer) even where the draft seems to introduce it as a name ("Tyler Prry", "Sir
 #: Cameon Mackintosh", "Sonny Parkr"): a first name or a title before it says it is a name,
-#: not that it is spelt right. Real names are
-#: written on the web (zipf 1 and above); strings the web writes rarely are where they live,
-#: and there a cheap edit from a common name is as often a variant as a slip (Sheerman,
-#: Sherman; Gavyn, Gavin): left to the rules that read the context. On the tuning half's
+#: not that it is spelt right. Real names are written on the web (zipf 1 and above); among
+#: strings the web writes rarely, a cheap edit from a common name is as often a variant as a
+#: slip (Sheerman, Sherman; Gavyn, Gavin): left to the context. On the tuning half's
 #: clean articles the rule finds 2 strings, both real slips of the published text ("Nicoals
 #: Massu", "Fernando Gonzaelz"); at 0.7 it would find a real name too ("Ray Neidl": Neil).
 CHEAP_CAPITAL_OWN = 1.0
@@ -278,18 +288,12 @@ CHEAP_CAPITAL_MIN_ZIPF = 3.5
 CHEAP_CAPITAL_MARGIN = 2.0
 
 
-def _cheap_capital_slip(document: Document, lexicon: Lexicon, index: int) -> Verdict | None:
-    """A capitalised string taken for a name and written once that is one cheap edit from a
-    far more frequent capitalised word (a warning): never written on the web and a cheap
-    edit away, or rarely written and two letters swapped or a letter of a very frequent
-    word dropped."""
-    text = document.analysis.tokens[index].text
-    own = lexicon.zipf(text)
-    if own >= max(CHEAP_CAPITAL_OWN, SWAPPED_CAPITAL_OWN, DROPPED_CAPITAL_OWN) or len(text) < 3:
-        return None
-    if not text[1:].islower():
-        return None  # "McMaster", "DAX": not a capitalised word
-    low = text.lower()
+def _cheap_capital_slip(
+    document: Document, index: int, own: float, near: list[tuple[str, float]]
+) -> Verdict | None:
+    """... by the edit: never written on the web and a cheap edit away, or rarely written
+    and two letters swapped or a letter of a very frequent word dropped."""
+    low = document.analysis.tokens[index].text.lower()
 
     def cheap(word: str, zipf: float) -> bool:
         if own < SWAPPED_CAPITAL_OWN and _interior_swap(low, word):
@@ -306,18 +310,14 @@ def _cheap_capital_slip(document: Document, lexicon: Lexicon, index: int) -> Ver
             and weighted_distance(low, word, CHEAP_CAPITAL_COST) <= CHEAP_CAPITAL_COST
         )
 
-    near = [
-        (word, zipf)
-        for word, zipf in lexicon.one_edit(text, capital_word(lexicon))
+    words = [
+        word
+        for word, zipf in near
         if zipf >= CHEAP_CAPITAL_MIN_ZIPF
         and zipf - own >= CHEAP_CAPITAL_MARGIN
-        and not _inflected(low, word.lower())
         and cheap(word.lower(), zipf)
     ]
-    if not near:
-        return None
-    words = _by_context(document, index, [w for w, _ in sorted(near, key=lambda c: (-c[1], c[0]))])
-    return Verdict(True, 0.6, tuple(words), "typo")
+    return Verdict(True, 0.6, tuple(_by_context(document, index, words)), "typo") if words else None
 
 
 def _inflected(typed: str, word: str) -> bool:

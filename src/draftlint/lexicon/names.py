@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from draftlint.lexicon.affixes import SUFFIX_WORDS
-from draftlint.lexicon.edits import weighted_distance
+from draftlint.lexicon.edits import VOWELS, weighted_distance
 from draftlint.lexicon.lexicon import PREFIXES as WORD_PREFIXES
 from draftlint.lexicon.misspellings import listed_correction
 from draftlint.lexicon.morph import possible_bases
@@ -659,7 +659,7 @@ def _far_slip_of(t: str, c: Suggestion) -> bool:
     )
 
 
-_VOWELS = frozenset("aeiou")
+_VOWELS = VOWELS - {"y"}  # a first y is a consonant ("year")
 #: First letters that spell one sound, swapped when a word is spelt by ear ("kontente")
 _SAME_SOUND_FIRST = frozenset(frozenset(p) for p in ("ck", "cs", "gj", "kq", "sz"))
 

@@ -272,19 +272,18 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
         words = sentence.words
         for i, s in disagreements(words):
             verb = words[i]
-            span = _unquoted(document, sentence, verb)
-            if span is None or _unquoted(document, sentence, words[s]) is None:
-                continue  # a quoted subject ('"if he were" are let through') is a mention
             other = other_number(verb.lower)
-            if other is None:
-                continue
-            fixed = _case(verb.text, other)
-            yield Finding(
-                span,
-                f"{verb.text!r} does not agree with its subject {words[s].text!r}; "
-                f"did you mean {fixed!r}?",
-                (fixed,),
+            if other is None or _unquoted(document, sentence, words[s]) is None:
+                continue  # a quoted subject ('"if he were" are let through') is a mention
+            found = _suggesting(
+                document,
+                sentence,
+                verb,
+                other,
+                f"{verb.text!r} does not agree with its subject {words[s].text!r}",
             )
+            if found is not None:
+                yield found
         for i, m in after_modal(words):
             verb = words[i]
             found = _suggesting(
