@@ -449,16 +449,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     words = alarms = 0
     by_code: Counter[str] = Counter()
+    shown: list[str] = []  # the first --show alarms, to read
     for k, sentence in enumerate(m2_clean):
         words += len(WORD.findall(sentence))
         for v in lint(f"m2-clean-{k}.txt", sentence, config):
             if v.code.startswith("GR") and v.severity >= Severity.WARNING:
                 alarms += 1
                 by_code[v.code] += 1
+                shown.append(f"{v.code} {v.message} :: {sentence}")
     print(
         f"\ncorrected M2 sentences of the half: {words} words; GR warning+ "
         f"{1000 * alarms / max(words, 1):.3f} per 1,000 ({alarms}) {dict(by_code)}"
     )
+    for line in shown[: args.show]:
+        print("    alarm", line.replace("\n", " "))
     from detection import Articles
 
     clean = clean_findings(Articles(paths), config)

@@ -108,3 +108,30 @@ def test_the_slim_pipeline_parses_as_the_full_one(seed_path) -> None:
     slim = parser.parse(texts)
     assert len(parser._state.nlp.vocab.strings) < len(full.vocab.strings) / 4
     assert slim == [parser._words(doc) for doc in full.pipe(texts, batch_size=64)]
+
+
+def test_a_lost_of_is_a_second_phrase_in_the_first_ones_role() -> None:
+    two_subjects = words(
+        "the/DT/det/1 remainder/NN/nsubj/4 the/DT/det/3 band/NN/nsubj/4 played/VBD/ROOT/4 "
+        "a/DT/det/6 set/NN/dobj/4"
+    )
+    assert list(dropped_words(two_subjects)) == [(1, "of")]
+    relative = words(
+        "the/DT/det/1 songs/NNS/nsubj/5 the/DT/det/3 band/NN/nsubj/4 played/VBD/relcl/1 "
+        "were/VBD/ROOT/5 old/JJ/acomp/5"
+    )
+    assert not list(dropped_words(relative))
+    two_objects = (
+        "reached/VBD/ROOT/0 the/DT/det/2 top/NN/dobj/0 the/DT/det/4 table/NN/dobj/0 ./././0"
+    )
+    assert list(dropped_words(words(two_objects))) == [(2, "of")]
+    # a verb of two objects: "send the instructor the form"
+    assert not list(dropped_words(words(two_objects.replace("reached", "send"))))
+
+
+def test_a_modal_is_named_as_written() -> None:
+    from draftlint.api import lint_text
+
+    result = lint_text("He won't has more time next year.\n")
+    messages = [v.message for v in result.violations if v.code == "GR103"]
+    assert messages and '"won\'t"' in messages[0]

@@ -253,7 +253,8 @@ _EST_NOUNS = frozenset(
     "digest honest modest".split()
 )
 _ADVERBS = frozenset("also not still never now then soon already just only even".split())
-MODALS = frozenset("will would can could may might shall should must".split())
+#: modals before a dropped "be" ("will [be] replaced"): the contracted negatives take none
+_PLAIN_MODALS = frozenset("will would can could may might shall should must".split())
 
 
 #: quantifiers that need "of" before a determiner ("one [of] the most")
@@ -291,7 +292,7 @@ def dropped_cues(words: Sequence[str]) -> Iterator[int]:
         nxt = words[i + 1]
         if word in QUANTIFIERS and nxt in DETERMINERS:
             yield i + 1
-        elif word in MODALS:
+        elif word in _PLAIN_MODALS:
             j = i + 2 if (nxt.endswith("ly") or nxt in _ADVERBS) and i + 2 < len(words) else i + 1
             if words[j].endswith("ed") and not words[j].endswith("eed") and len(words[j]) > 4:
                 yield j
@@ -424,31 +425,64 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     return cued
 
 
+#: what may open the noun phrase after a noun that lost its "of" ("the top [of] the table")
+OF_OPENERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
+
+
+#: words before a question word's infinitive ("unsure how [to] deal", "choose when [to] use")
+WH_TO = frozenset(("how", "when", "where", "whether", "what", "which"))
+
+
+def _takes_to(words: Sequence[str], i: int, takes_to: frozenset[str]) -> bool:
+    return words[i] in takes_to and _bare_verb_shape(words[i + 1])
+
+
+def _lost_of(words: Sequence[str], i: int) -> bool:
+    # a word (maybe a noun) right before a determiner; the parse decides whether it is a noun
+    # whose "of" phrase lost its "of" ("a bit [of] a glitch") or the start of a relative clause
+    return (
+        words[i + 1] in OF_OPENERS
+        and len(words[i]) > 2
+        and words[i].isalpha()
+        and words[i] not in _FUNCTION
+    )
+
+
+def _insertion(words: Sequence[str], i: int, takes_to: frozenset[str]) -> str | None:
+    """The function word a parse could show missing after ``words[i]``, if any."""
+    if _takes_to(words, i, takes_to) or (words[i] in WH_TO and _bare_verb_shape(words[i + 1])):
+        return "to"
+    if _lost_of(words, i):
+        return "of"
+    return None
+
+
 def _to_cues(model: Any, sentences: Sequence[Sequence[str]]) -> dict[int, int]:
-    """Sentence -> the last word that takes a to-infinitive and is followed by what could be
-    a bare verb, where inserting "to" makes the words around far likelier ("decided join"):
-    log10 gain over the window above ``LOCAL_MARGIN``."""
+    """Sentence -> the last gap where a dropped function word is likely enough to parse:
+    "to" after a word that takes a to-infinitive or a question word, before what could be a
+    bare verb ("decided join", "how deal"), or "of" before a determiner ("the top the
+    table"), where the inserted word makes the words around far likelier (log10 gain over the window above ``LOCAL_MARGIN``)."""
     import numpy as np
 
     from draftlint.context.model import OOV
 
     takes_to = to_infinitive_words()
-    to = model.word_id("to")
     rows = []
     for k, words in enumerate(sentences):
         for i, word in enumerate(words[:-1]):
-            if word in takes_to and _bare_verb_shape(words[i + 1]):
-                p = model.word_id(words[i - 1]) if i else model.bos
-                n1 = model.word_id(words[i + 1])
-                n2 = model.word_id(words[i + 2]) if i + 2 < len(words) else model.eos
-                if n1 != OOV:
-                    rows.append((k, p, model.word_id(word), n1, n2, i + 1))
+            insert = _insertion(words, i, takes_to)
+            if insert is None:
+                continue
+            p = model.word_id(words[i - 1]) if i else model.bos
+            n1 = model.word_id(words[i + 1])
+            n2 = model.word_id(words[i + 2]) if i + 2 < len(words) else model.eos
+            if n1 != OOV:
+                rows.append((k, p, model.word_id(word), n1, n2, i + 1, model.word_id(insert)))
     if not rows:
         return {}
     t = np.array(rows, dtype=np.int64)
-    k, p, x, n1, n2 = (t[:, c] for c in range(5))
-    tt = np.full(len(t), to)
-    # as written: n1 | p x, n2 | x n1; with "to": to | p x, n1 | x to, n2 | to n1
+    k, p, x, n1, n2, _, tt = (t[:, c] for c in range(7))
+    # as written: n1 | p x, n2 | x n1; with the word: w | p x, n1 | x w, n2 | w n1
     lp = model.logprob_ids(
         np.concatenate([p, x, p, x, tt]),
         np.concatenate([x, n1, x, tt, n1]),

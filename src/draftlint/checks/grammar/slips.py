@@ -152,7 +152,14 @@ def real_word_slip(document: Document, context: Context) -> Iterator[Finding]:
     "A function word (the, to, of, a ...) that is very likely missing.",
     what="A gap between two words where a short function word is missing, judged by a 3-gram "
     "model of English from several signals (the pair across the gap is unseen or improbable, "
-    "and the inserted word makes known pairs on both sides).",
+    "and the inserted word makes known pairs on both sides). Where a dependency parse shows "
+    "the hole it is a warning: 'to' after a verb that takes an infinitive or a question word "
+    "('continue [to] offer', 'unsure how [to] deal'), 'be' after a modal ('could [be] "
+    "limited'), 'the' in 'one of [the] harshest', 'of' after a quantifier ('one [of] the "
+    "most') or between two noun phrases that the parse gives one role ('the remainder [of] "
+    "the band played', 'the top [of] the table'); a relative clause ('the songs the band "
+    "played'), two objects ('send the instructor an e-mail') and an opening phrase without "
+    "its comma are let through.",
     why="Words dropped in editing leave sentences that read as broken.",
     bad="They will continue offer help to the region.",
     good="They will continue to offer help to the region.",

@@ -15,9 +15,11 @@ from draftlint.checks.grammar.parsed import (
     AFTER_MODAL,
     DETERMINERS,
     FLIPPED,
+    OF_OPENERS,
     PLURAL_FORMS,
     QUANTIFIERS,
     SPEECH_VERBS,
+    WH_TO,
     ParsedSentence,
     is_quoted,
     other_number,
@@ -168,6 +170,14 @@ def after_modal(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             yield i, m
 
 
+def _written(words: Sequence[Word], i: int) -> str:
+    """The word as the draft writes it: the parser splits "won't" into "wo" and "n't"."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after is not None and after.start == words[i].end and after.lower in ("n't", "n’t"):
+        return words[i].text + after.text
+    return words[i].text
+
+
 #: Tags before a word that make it a noun whatever the tagger says: "free will was", "his
 #: will is", "the can was", "Bush's will".
 _BEFORE_NOUN = frozenset(("JJ", "JJR", "JJS", "DT", "PRP$", "POS", "CD"))
@@ -291,7 +301,8 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
                 sentence,
                 verb,
                 AFTER_MODAL[verb.lower],
-                f"{verb.text!r} after the modal {words[m].text!r}: a modal takes the plain verb",
+                f"{verb.text!r} after the modal {_written(words, m)!r}: a modal takes the plain "
+                "verb",
             )
             if found is not None:
                 yield found
@@ -477,6 +488,12 @@ def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
             if word.lower != "going" or (i and words[i - 1].lower in _BE_FORMS):
                 yield i, "to"
             continue
+        if nxt.lower in OF_OPENERS and _lost_of(words, i):
+            yield i, "of"
+            continue
+        if word.lower in WH_TO and _lost_to_after_wh(words, i):
+            yield i, "to"
+            continue
         if word.lower in QUANTIFIERS and nxt.lower in DETERMINERS and word.text.islower():
             # "one the most", "some the players"; not "the one the team chose", "one the web
             # writes" (a relative clause: a singular noun and its verb follow)
@@ -512,6 +529,92 @@ def dropped_words(words: Sequence[Word]) -> Iterator[tuple[int, str]]:
             head = words[sup.head]
             if sup.dep == "amod" and head.tag in ("NN", "NNS") and sup.head > i + 1:
                 yield i, "the"
+
+
+def _lost_to_after_wh(words: Sequence[Word], i: int) -> bool:
+    """A question word before a bare verb with no subject of its own: "unsure how [to] deal",
+    "choose when [to] use"; not "how come", "when need be", nor a question ("how do you")."""
+    wh, verb = words[i], words[i + 1]
+    if not i or verb.tag not in ("VB", "VBP") or not verb.text.islower():
+        return False
+    if verb.lower in _WH_IDIOMS or wh.head != i + 1:
+        return False
+    return not any(w.head == i + 1 and w.dep in ("nsubj", "nsubjpass", "expl") for w in words)
+
+
+_WH_IDIOMS = frozenset(("come", "need", "do", "be", "have", "say"))
+
+
+def _lost_of(words: Sequence[Word], i: int) -> bool:
+    """Whether the noun phrase after the common noun ``words[i]`` reads as its lost "of"
+    phrase ("the top [of] the table", "a bit [of] a glitch"): both nouns have determiners and
+    the parse gives the second the very role of the first (two subjects or two objects of one
+    verb, which no clause has) or hangs it off the first as an apposition. Any other role is
+    a reading of its own: a clause's subject ("the day the music died", "in this portrait the
+    landscape suggests"), a shifted object ("create in the viewers a false sense"), a second
+    object ("gave the man the keys"), a time phrase ("rose 10% the previous month")."""
+    noun, det = words[i], words[i + 1]
+    if noun.tag not in ("NN", "NNS") or not noun.text.islower() or det.tag not in ("DT", "PRP$"):
+        return False
+    if noun.dep in ("npadvmod", "tmod", "dative", "oprd"):
+        return False  # "showed the representative the device": two objects
+    if not any(w.head == i and w.dep in ("det", "poss") for w in words[:i]):
+        return False  # "the top", "a bit", "either side": the noun opens a phrase of its own
+    head = words[det.head]
+    if det.head <= i + 1 or head.tag not in ("NN", "NNS") or not head.text.islower():
+        return False
+    if head.lower in _TIME_NOUNS or det.head + 1 >= len(words):
+        return False  # "180,000 tonnes this year"; or the words after the phrase are unseen
+    twin = head.dep == noun.dep and head.head == noun.head  # the very role of the noun
+    if twin and noun.dep in ("nsubj", "nsubjpass"):
+        # "the remainder the band played": two subjects of one verb, when the first opens the
+        # sentence (not "within minutes of beginning a run my head is clear")
+        return _opens_sentence(words, i)
+    if words[det.head + 1].tag in (*_FINITE_TAGS, "MD"):
+        return False  # a clause: "the cost this increase will bring", "a run my head is clear"
+    if twin:
+        # two objects only of a verb that takes one ("send the instructor an e-mail", "named
+        # him the winner" take two)
+        if noun.dep == "dobj":
+            return words[noun.head].lower not in _TWO_OBJECTS
+        return noun.dep in ("attr", "pobj")
+    return head.dep in ("appos", "npadvmod", "dep") and head.head == i
+
+
+def _opens_sentence(words: Sequence[Word], i: int) -> bool:
+    """Whether the phrase of the noun ``words[i]`` is the first thing in its sentence."""
+    first = min((k for k, w in enumerate(words[:i]) if w.head == i), default=i)
+    return all(w.tag in ("``", "''", "-LRB-", ":") for w in words[:first])
+
+
+def _verb_forms(bases: str, irregular: str) -> frozenset[str]:
+    forms = set(irregular.split())
+    for base in bases.split():
+        stem = base[:-1] if base.endswith("e") else base
+        forms |= {base, base + "s", stem + "ed", stem + "ing"}
+        if base.endswith(("sh", "ch", "ss", "x")):
+            forms.add(base + "es")
+    return frozenset(forms)
+
+
+#: verbs with two objects, or an object and its complement ("give the team a lift", "named
+#: him the winner"): a second noun phrase after the object is not a lost "of"
+_TWO_OBJECTS = _verb_forms(
+    "give send offer show tell hand pay owe grant award lend sell buy bring cost teach promise "
+    "deny allow win earn save leave wish ask email e-mail write read pass serve charge fine "
+    "take get make find call name elect appoint consider declare dub label vote crown keep "
+    "cook fetch feed throw toss post mail refuse spare",
+    "gave given sent showed shown told paid lent sold bought brought taught won left wrote "
+    "written took taken got gotten made found kept fed threw thrown",
+)
+
+
+#: the head of a time phrase, which follows a noun with no "of" ("rose 10% the previous month")
+_TIME_NOUNS = frozenset(
+    "time times day days week weeks weekend month months year years decade century season "
+    "term quarter half morning afternoon evening night summer winter spring autumn hour "
+    "minute moment period".split()
+)
 
 
 def parsed_holes(document: Document) -> Iterator[tuple[Word, str, Word]]:
