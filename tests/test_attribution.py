@@ -199,6 +199,7 @@ def _entries(name: str) -> list[str]:
         "hyphenation-spaced.txt",
         "dialect-exceptions.txt",
         "given-names.txt",
+        "two-object-verbs.txt",
     ],
 )
 def test_lists_have_source_header_and_no_duplicates(name: str) -> None:

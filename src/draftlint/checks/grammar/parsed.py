@@ -402,7 +402,7 @@ def local_agreement_cues(sentences: Sequence[Sequence[str]]) -> dict[int, int]:
                     adjacent,
                 )
             )
-    cued = _to_cues(model, sentences)
+    cued = _insertion_cues(model, sentences)
     if not rows:
         return cued
     import numpy as np
@@ -437,7 +437,7 @@ def _takes_to(words: Sequence[str], i: int, takes_to: frozenset[str]) -> bool:
     return words[i] in takes_to and _bare_verb_shape(words[i + 1])
 
 
-def _lost_of(words: Sequence[str], i: int) -> bool:
+def _may_lose_of(words: Sequence[str], i: int) -> bool:
     # a word (maybe a noun) right before a determiner; the parse decides whether it is a noun
     # whose "of" phrase lost its "of" ("a bit [of] a glitch") or the start of a relative clause
     return (
@@ -452,16 +452,17 @@ def _insertion(words: Sequence[str], i: int, takes_to: frozenset[str]) -> str | 
     """The function word a parse could show missing after ``words[i]``, if any."""
     if _takes_to(words, i, takes_to) or (words[i] in WH_TO and _bare_verb_shape(words[i + 1])):
         return "to"
-    if _lost_of(words, i):
+    if _may_lose_of(words, i):
         return "of"
     return None
 
 
-def _to_cues(model: Any, sentences: Sequence[Sequence[str]]) -> dict[int, int]:
+def _insertion_cues(model: Any, sentences: Sequence[Sequence[str]]) -> dict[int, int]:
     """Sentence -> the last gap where a dropped function word is likely enough to parse:
     "to" after a word that takes a to-infinitive or a question word, before what could be a
     bare verb ("decided join", "how deal"), or "of" before a determiner ("the top the
-    table"), where the inserted word makes the words around far likelier (log10 gain over the window above ``LOCAL_MARGIN``)."""
+    table"), where the inserted word makes the words around far likelier (log10 gain over
+    the window above ``LOCAL_MARGIN``)."""
     import numpy as np
 
     from draftlint.context.model import OOV

@@ -65,6 +65,11 @@ def singular_plurals() -> frozenset[str]:
     return frozenset(read_list("lists/singular-plurals.txt"))
 
 
+@cache
+def two_object_verbs() -> frozenset[str]:
+    return frozenset(read_list("lists/two-object-verbs.txt"))
+
+
 def _unquoted(document: Document, sentence: ParsedSentence, word: Word) -> Span | None:
     """The word's span in the prose, or None inside quoted speech (the speaker's grammar)."""
     start, end = sentence.offset + word.start, sentence.offset + word.end
@@ -576,7 +581,7 @@ def _lost_of(words: Sequence[Word], i: int) -> bool:
         # two objects only of a verb that takes one ("send the instructor an e-mail", "named
         # him the winner" take two)
         if noun.dep == "dobj":
-            return words[noun.head].lower not in _TWO_OBJECTS
+            return words[noun.head].lower not in two_object_verbs()
         return noun.dep in ("attr", "pobj")
     return head.dep in ("appos", "npadvmod", "dep") and head.head == i
 
@@ -585,28 +590,6 @@ def _opens_sentence(words: Sequence[Word], i: int) -> bool:
     """Whether the phrase of the noun ``words[i]`` is the first thing in its sentence."""
     first = min((k for k, w in enumerate(words[:i]) if w.head == i), default=i)
     return all(w.tag in ("``", "''", "-LRB-", ":") for w in words[:first])
-
-
-def _verb_forms(bases: str, irregular: str) -> frozenset[str]:
-    forms = set(irregular.split())
-    for base in bases.split():
-        stem = base[:-1] if base.endswith("e") else base
-        forms |= {base, base + "s", stem + "ed", stem + "ing"}
-        if base.endswith(("sh", "ch", "ss", "x")):
-            forms.add(base + "es")
-    return frozenset(forms)
-
-
-#: verbs with two objects, or an object and its complement ("give the team a lift", "named
-#: him the winner"): a second noun phrase after the object is not a lost "of"
-_TWO_OBJECTS = _verb_forms(
-    "give send offer show tell hand pay owe grant award lend sell buy bring cost teach promise "
-    "deny allow win earn save leave wish ask email e-mail write read pass serve charge fine "
-    "take get make find call name elect appoint consider declare dub label vote crown keep "
-    "cook fetch feed throw toss post mail refuse spare",
-    "gave given sent showed shown told paid lent sold bought brought taught won left wrote "
-    "written took taken got gotten made found kept fed threw thrown",
-)
 
 
 #: the head of a time phrase, which follows a noun with no "of" ("rose 10% the previous month")
