@@ -5,7 +5,8 @@
 check these versions against them.
 
 * ``IndexSearch.lookup``: a typo's query is a few thousand keys (``edits.query_keys``); they
-  are hashed in one pass and searched in a few numpy calls, instead of one ``bisect`` per key.
+  are hashed in one pass and searched in a few numpy calls, instead of one ``bisect`` per key,
+  in the memory-mapped index file.
 * ``weighted_distances``: ``edits.weighted_distance`` from one typo to many words at once
   (the few hundred a typo's index search finds), as numpy rows.
 * ``osa_distance``: rapidfuzz's OSA, the same restricted Damerau distance as
@@ -14,55 +15,61 @@ check these versions against them.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Collection, Sequence
+from pathlib import Path
 from zlib import crc32
 
 import numpy as np
 from rapidfuzz.distance import OSA
 
 from draftlint.lexicon.edits import TRANSPOSE, _extra_costs, _omit_costs, _sub_row
-from draftlint.lexicon.store import MultiIndex
-
-#: hashes per block of the two-level search (16 uint32: one cache line)
-_BLOCK = 16
+from draftlint.lexicon.store import _HEADER, MAGIC, VERSION
 
 
 class IndexSearch:
     """``MultiIndex.lookup`` for many keys at once; same answers.
 
-    A two-level search, as ``context.model`` does it: the first hash of every block of
-    ``_BLOCK`` (a 360 KB array that stays in cache) says which block, and the block is then
-    compared whole, so each key costs a cache line or two instead of ~20 cache misses.
+    The index file is memory-mapped and searched where it lies: its pages are read as the
+    searches reach them and stay the page cache's (shared, and dropped under pressure), so
+    the 11.5 MB of ``deletes.bin`` is never read whole nor copied.  numpy's ``searchsorted``
+    on the sorted keys narrows each search from the one before, which made it as fast as the
+    two-level search (block heads, then a block) that needed a padded copy of the hashes.
     """
 
-    __slots__ = ("count", "hashes", "offsets", "upper")
+    __slots__ = ("count", "hashes", "offsets")
 
-    def __init__(self, index: MultiIndex) -> None:
-        hashes = np.frombuffer(index.hashes, dtype=np.uint32)
+    def __init__(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
         self.count = len(hashes)
-        size = (self.count // _BLOCK + 1) * _BLOCK  # at least one pad: searches stay in bounds
-        self.hashes = np.full(size, np.iinfo(np.uint32).max, np.uint32)
-        self.hashes[: self.count] = hashes
-        self.upper = self.hashes[::_BLOCK].copy()
-        self.offsets = np.frombuffer(index.offsets, dtype=np.uint32)
+        self.hashes = hashes
+        self.offsets = offsets
+
+    @classmethod
+    def open(cls, path: Path) -> IndexSearch:
+        """The index ``store.write_index`` wrote to ``path``, memory-mapped."""
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        # the header as ``MultiIndex.load`` reads it (store.py is left as it is: it is part of
+        # the lexicon's recipe, and its checksum would say the tables need a rebuild)
+        magic, version, count, _ = _HEADER.unpack_from(mapped)
+        if magic != MAGIC or version != VERSION:
+            raise ValueError(f"{path}: not a draftlint lexicon index (version {VERSION})")
+        # little-endian as written, whatever the machine's order
+        hashes = np.frombuffer(mapped, "<u4", count, _HEADER.size)
+        offsets = np.frombuffer(mapped, "<u4", count, _HEADER.size + 4 * count)
+        return cls(hashes, offsets)
 
     def lookup(self, keys: Collection[str], into: set[int]) -> None:
         """Add to ``into`` the offsets filed under any of ``keys``."""
         wanted = np.fromiter(map(crc32, map(str.encode, keys)), dtype=np.uint32, count=len(keys))
         wanted.sort()
-        # the block whose first hash is the last one below the key; the key's first row is
-        # then that block's start plus its hashes below the key (the next block's first
-        # hash is not below it), or row 0 for a key at or below every hash
-        block = np.searchsorted(self.upper, wanted, "left") - 1
-        np.maximum(block, 0, out=block)
-        rows = self.hashes.reshape(-1, _BLOCK)[block]
-        first = block * _BLOCK + (rows < wanted[:, None]).sum(axis=1)
+        first = np.searchsorted(self.hashes, wanted, "left")
         hit = first < self.count
         hit[hit] = self.hashes[first[hit]] == wanted[hit]
         if not hit.any():
             return
         lo = first[hit]
-        hi = np.searchsorted(self.hashes[: self.count], wanted[hit], "right")
+        hi = np.searchsorted(self.hashes, wanted[hit], "right")
         counts = hi - lo
         # rows lo .. hi-1 of every hit, flattened: each run's start repeated, plus 0, 1, 2 ...
         firsts = np.repeat(lo - (np.cumsum(counts) - counts), counts)

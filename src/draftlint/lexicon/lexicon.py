@@ -35,7 +35,7 @@ from draftlint.lexicon.edits import (
     weighted_distance,
 )
 from draftlint.lexicon.morph import derivation_bases
-from draftlint.lexicon.store import CAP, EXACT, LOWER, SUGGEST, UPPER, MultiIndex, Table
+from draftlint.lexicon.store import CAP, EXACT, LOWER, SUGGEST, UPPER, Table
 from draftlint.lexicon.tokens import (
     is_acronym,
     is_initialism,
@@ -97,7 +97,7 @@ class _Shared:
             # numpy and rapidfuzz load with the first suggestion asked for, not at start-up
             from draftlint.lexicon.compiled import IndexSearch  # noqa: PLC0415
 
-            self._index = IndexSearch(MultiIndex.load(self.data / "deletes.bin"))
+            self._index = IndexSearch.open(self.data / "deletes.bin")
         return self._index
 
 
