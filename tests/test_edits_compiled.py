@@ -103,3 +103,32 @@ def test_weighted_table_says_what_the_limited_reference_says(
         assert cost == edits.weighted_distance(typo, word)
         reference = edits.weighted_distance(typo, word, limit)
         assert (reference <= limit) == (peak <= limit and cost <= limit)
+
+
+def test_index_search_of_any_size_finds_what_the_multi_index_finds() -> None:
+    """Indexes whose last block is short (the shipped one has none) or that are all one block:
+    that block is searched without a pad, and keys at and beyond both ends find the same."""
+    import random
+    from array import array
+    from zlib import crc32
+
+    import numpy as np
+
+    from draftlint.lexicon.store import MultiIndex
+
+    rng = random.Random(5)
+    words = ["".join(rng.choices("abcdef", k=rng.randint(1, 5))) for _ in range(400)]
+    for size in (0, 1, 15, 16, 17, 31, 33, 250):
+        pairs = sorted({(crc32(w.encode()), rng.randrange(1 << 20)) for w in words[:size]})
+        pairs += [pairs[-1][:1] + (7,)] if pairs else []  # one key filed twice
+        pairs.sort()
+        hashes = array("I", [h for h, _ in pairs])
+        offsets = array("I", [o for _, o in pairs])
+        ours = IndexSearch(np.array(hashes, np.uint32), np.array(offsets, np.uint32))
+        reference = MultiIndex(hashes, offsets)
+        for keys in (words[:size], words, words[size:], ["zzzz"], []):
+            got: set[int] = set()
+            want: set[int] = set()
+            ours.lookup(keys, got)
+            reference.lookup(keys, want)
+            assert got == want, size
