@@ -200,6 +200,7 @@ def _entries(name: str) -> list[str]:
         "dialect-exceptions.txt",
         "given-names.txt",
         "two-object-verbs.txt",
+        "unchanged-past-verbs.txt",
     ],
 )
 def test_lists_have_source_header_and_no_duplicates(name: str) -> None:

@@ -40,6 +40,30 @@ def test_collective_nouns_coordination_and_subjunctive_pass() -> None:
     assert list(disagreements(plain)) == [(1, 0)]
 
 
+def test_subjunctives_pasts_and_gerunds_are_not_read_as_disagreements() -> None:
+    """A bare verb after he/she that a mandative verb or 'not' makes a subjunctive, a past
+    spelt as the present ('he quit'), and a plural after an -ing word with no determiner
+    (a gerund and its object) are let through; the plain slips beside them, and an -ing
+    adjective after 'the' or 'most' ('the leading firms is'), are not."""
+    mandative = words("they/PRP/nsubj/1 demanded/VBD/ROOT/1 he/PRP/nsubj/3 pay/VBP/ccomp/1")
+    assert not list(disagreements(mandative))
+    plain = words("he/PRP/nsubj/1 pay/VBP/ROOT/1 the/DT/det/3 bill/NN/dobj/1")
+    assert list(disagreements(plain)) == [(1, 0)]
+    negated = words("that/IN/mark/3 he/PRP/nsubj/3 not/RB/neg/3 possess/VBP/ROOT/3")
+    assert not list(disagreements(negated))
+    past = words("and/CC/cc/2 he/PRP/nsubj/2 quit/VBP/ROOT/2")
+    assert not list(disagreements(past))
+    assert list(disagreements(words("and/CC/cc/2 he/PRP/nsubj/2 stop/VBP/ROOT/2"))) == [(2, 1)]
+    gerund = words("consuming/JJ/amod/1 cars/NNS/nsubj/2 affects/VBZ/ROOT/2 air/NN/dobj/2")
+    assert not list(disagreements(gerund))
+    determined = words(
+        "the/DT/det/2 leading/JJ/amod/2 firms/NNS/nsubj/3 is/VBZ/ROOT/3 a/DT/det/5 worry/NN/attr/3"
+    )
+    assert list(disagreements(determined)) == [(3, 2)]
+    graded = words("most/RBS/advmod/1 interesting/JJ/amod/2 pieces/NNS/nsubj/3 is/VBZ/ROOT/3")
+    assert list(disagreements(graded)) == [(3, 2)]
+
+
 def test_stray_comma_needs_a_governing_first_word_and_a_phrase_after() -> None:
     assert stray_comma_after_first(
         words("Whatever/WDT/advcl/4 ,/,/punct/4 the/DT/det/3 x/NNS/nsubj/4")

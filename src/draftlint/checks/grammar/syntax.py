@@ -40,7 +40,7 @@ _SUBJUNCTIVE = frozenset("if though wish suppose supposing imagine rather whethe
 _MANDATIVE = frozenset(
     "insist insists insisted demand demands demanded require requires required recommend "
     "recommends recommended suggest suggests suggested propose proposes proposed urge urges "
-    "urged ask asks asked essential important vital necessary".split()
+    "urged ask asks asked essential important vital necessary lest".split()
 )
 #: tags of a first word that governs the words after it (preposition, subordinator, determiner)
 _GOVERNORS = frozenset(("IN", "DT", "WDT", "PRP$", "PDT"))
@@ -68,6 +68,11 @@ def singular_plurals() -> frozenset[str]:
 @cache
 def two_object_verbs() -> frozenset[str]:
     return frozenset(read_list("lists/two-object-verbs.txt"))
+
+
+@cache
+def unchanged_past_verbs() -> frozenset[str]:
+    return frozenset(read_list("lists/unchanged-past-verbs.txt"))
 
 
 def _unquoted(document: Document, sentence: ParsedSentence, word: Word) -> Span | None:
@@ -113,8 +118,23 @@ def subject_number(words: Sequence[Word], s: int) -> str | None:
     if subject.tag == "NNS":
         if s > 0 and words[s - 1].tag == "VBG" and words[s - 1].head in (s, words[s].head):
             return None  # "catching balls is": the gerund's phrase is the subject, singular
+        if _bare_ing_modifier(words, s):
+            return None  # "how consuming cars affects": a gerund the tagger took for an adjective
         return None if low in singular_plurals() or not low.isalpha() else "plural"
     return None
+
+
+def _bare_ing_modifier(words: Sequence[Word], s: int) -> bool:
+    """An -ing word opening the noun's phrase ("consuming cars", "Counseling sufferers"): read
+    as a gerund with its object, the phrase is singular, so its number is not sure."""
+    if s == 0:
+        return False
+    ing = words[s - 1]
+    if not (ing.lower.endswith("ing") and ing.tag in ("JJ", "NN", "VBG") and ing.head == s):
+        return False
+    # the -ing word opens the phrase: the word before it modifies neither it nor the noun
+    # ("the rising prices", "the most interesting pieces" are plural)
+    return s == 1 or words[s - 2].head not in (s, s - 1)
 
 
 def _unjoined_and(words: Sequence[Word], s: int, i: int) -> bool:
@@ -249,8 +269,12 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         before = set(lowered[:i])
         if low in ("were", "weren't") and before & _SUBJUNCTIVE:
             continue
-        if low in ("have", "do") and before & _MANDATIVE:
-            continue
+        if (low in ("have", "do") or (low not in FLIPPED and plural)) and before & _MANDATIVE:
+            continue  # "insists that he have a say", "asked that she leave"
+        if low not in FLIPPED and plural and low in unchanged_past_verbs():
+            continue  # "he quit": a past the tagger took for a present
+        if low not in FLIPPED and lowered[i - 1] == "not":
+            continue  # "that he not possess": a subjunctive, not a slip of 'does not'
         yield i, s
 
 
@@ -273,8 +297,11 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
     "(singular-plurals.txt: 'news', 'politics'), a noun with an 'of' phrase ('a number of "
     "people are'), subjects joined by 'and', a gerund and its object ('catching balls is'), "
-    "the subjunctive 'were' after if, though or wish, 'that he have' after insist or "
-    "require, quoted speech and headlines. Only sentences whose words give a cue of "
+    "the subjunctive 'were' after if, though or wish, a plain verb after insist, require or "
+    "demand ('demanded he pay') or after 'not' ('that he not possess'), a past spelt as the "
+    "present (unchanged-past-verbs.txt: 'he quit', 'it cost'), an -ing word with no "
+    "determiner that may be a gerund with its object ('how consuming cars affects'), quoted "
+    "speech and headlines. Only sentences whose words give a cue of "
     "disagreement are parsed: the 3-gram model prefers the verb in the other number, or a "
     "noun whose ending gives its number stands right before it ('the discussions was').",
     why="Agreement slips appear when a sentence is rewritten and its subject changes; the "
