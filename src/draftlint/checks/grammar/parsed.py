@@ -146,15 +146,18 @@ AFTER_MODAL = {
     "has": "have", "had": "have", "does": "do", "did": "do",
 }  # fmt: skip
 #: What may stand between a modal and its verb: "will not have", "would also be".
-_BETWEEN_MODAL = frozenset("not n't also still never always probably certainly surely".split())
+_BETWEEN_MODAL = frozenset(
+    "not n't also still never always probably certainly surely only just even really ever "
+    "then soon".split()
+)
 
 
 def modal_cues(words: Sequence[str]) -> Iterator[int]:
-    """'will has been', 'wouldn't is': a finite be/have/do form right after a modal (or after
-    a modal and 'not', 'also' ...); the parse then tells the modal from the noun ('his will
-    is')."""
+    """'will has been', 'wouldn't is', 'it will only gets': a finite be/have/do form or a word
+    with a verb's -s right after a modal (or after a modal and 'not', 'also' ...); the parse
+    then tells the modal from the noun ('his will is') and the verb from a noun."""
     for i, word in enumerate(words):
-        if word in AFTER_MODAL and i:
+        if i and (word in AFTER_MODAL or (_looks_plural(word) and len(word) > 3)):
             j = i - 1
             if words[j] in _BETWEEN_MODAL and j:
                 j -= 1

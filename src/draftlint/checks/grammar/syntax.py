@@ -181,12 +181,16 @@ _THIS_PLURALS = frozenset(("data", "media", "criteria"))
 
 
 def after_modal(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
-    """(verb, modal) indexes of the finite be/have/do forms that follow a modal: 'he will has
-    been' (have), 'it could is' (be). The tagger tells the modal from a noun ('his will is',
+    """(verb, modal) indexes of the finite be/have/do forms, and of the other verbs with a
+    present's -s, that follow a modal: 'he will has been' (have), 'it could is' (be), 'it
+    will only gets worse' (get). The tagger tells the modal from a noun ('his will is',
     'a can is'); a question's subject may come between them only as a pronoun, which is no
     adverb, so 'can it is' is not read."""
     for i, verb in enumerate(words):
-        if verb.lower not in AFTER_MODAL or verb.tag not in _FINITE_TAGS or i == 0:
+        if i == 0 or not (
+            (verb.lower in AFTER_MODAL and verb.tag in _FINITE_TAGS)
+            or (verb.tag == "VBZ" and verb.lower not in FLIPPED and verb.text.isalpha())
+        ):
             continue
         m = i - 1
         if words[m].tag == "RB" and m:
@@ -290,8 +294,9 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     "after 'there', the noun it introduces is the subject ('there is many reasons', 'there "
     "are a problem'; not 'there is a lot of people' or 'there are more than one way'). "
     "Also a demonstrative and its noun of different numbers ('this medicines', 'these "
-    "week'; not 'these data', 'this news', 'these two'), and a finite be, have or do after "
-    "a modal, which takes the plain verb ('he will has been': have; 'it could is': be; not "
+    "week'; not 'these data', 'this news', 'these two'), and a finite be, have or do, or "
+    "any verb's present -s, after a modal, which takes the plain verb ('he will has been': "
+    "have; 'it could is': be; 'could means': mean; not "
     "'his will is' or 'free will was', where a determiner or an adjective makes it a noun). "
     "Let through: collective nouns that British English reads as plural (rules/lists/"
     "collective-nouns.txt: 'the government are'), plurals that take a singular verb "
@@ -332,7 +337,7 @@ def subject_verb_agreement(document: Document, context: Context) -> Iterator[Fin
                 document,
                 sentence,
                 verb,
-                AFTER_MODAL[verb.lower],
+                AFTER_MODAL.get(verb.lower) or other_number(verb.lower) or verb.lower,
                 f"{verb.text!r} after the modal {_written(words, m)!r}: a modal takes the plain "
                 "verb",
             )
