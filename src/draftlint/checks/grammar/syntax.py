@@ -36,7 +36,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD"))
 #: words before a 'were' that make it a subjunctive ("if he were", "as though it were")
 _SUBJUNCTIVE = frozenset("if though wish suppose supposing imagine rather whether unless".split())
-#: words that make 'that he have' a mandative subjunctive ("insists that he have a say")
+#: words that make a plain verb a mandative subjunctive ("insists that he have a say")
 _MANDATIVE = frozenset(
     "insist insists insisted demand demands demanded require requires required recommend "
     "recommends recommended suggest suggests suggested propose proposes proposed urge urges "
@@ -273,12 +273,15 @@ def disagreements(words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         before = set(lowered[:i])
         if low in ("were", "weren't") and before & _SUBJUNCTIVE:
             continue
-        if (low in ("have", "do") or (low not in FLIPPED and plural)) and before & _MANDATIVE:
-            continue  # "insists that he have a say", "asked that she leave"
-        if low not in FLIPPED and plural and low in unchanged_past_verbs():
-            continue  # "he quit": a past the tagger took for a present
-        if low not in FLIPPED and lowered[i - 1] == "not":
-            continue  # "that he not possess": a subjunctive, not a slip of 'does not'
+        if low in ("have", "do") and before & _MANDATIVE:
+            continue  # "insists that he have a say"
+        if low not in FLIPPED and (
+            (plural and (before & _MANDATIVE or low in unchanged_past_verbs()))
+            or lowered[i - 1] == "not"
+        ):
+            # "asked that she leave", "that he not possess": a subjunctive; "he quit": a past
+            # the tagger took for a present
+            continue
         yield i, s
 
 
