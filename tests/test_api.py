@@ -108,6 +108,18 @@ def test_lint_paths_and_json_report_equal_the_cli(tmp_path, monkeypatch, capsys)
     assert draftlint.json_report(draftlint.lint_paths(["archive"], jobs=2)) == expected
 
 
+def test_runs_over_files_hold_no_document(tmp_path, monkeypatch) -> None:
+    """A run over an archive must not hold every file's Document (its analysis is hundreds of
+    bytes a word), in-process as with workers; the text linted stays with the result."""
+    from draftlint.run.runner import lint_paths
+
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    linted = [r for r in lint_paths(["archive"]) if not r.error]
+    assert len(linted) == 3 and all(r.violations for r in linted)
+    assert all(r.document is None and r.text for r in linted)
+
+
 def _recipe():
     spec = importlib.util.spec_from_file_location("dask_archive", ROOT / "examples/dask_archive.py")
     assert spec is not None and spec.loader is not None

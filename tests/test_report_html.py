@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from draftlint.cli import main
 from draftlint.drafts.document import Span
-from draftlint.report.html import embed_json, render_html
+from draftlint.report.html import document_for, embed_json, render_html
 from draftlint.run.lint import FileResult, lint_text
 from draftlint.run.runner import lint_paths
 from draftlint.violation import Severity, Violation
@@ -148,7 +148,7 @@ def violation(
     name: str = "multiple-spaces",
     suggestions: tuple[str, ...] = (),
 ) -> Violation:
-    doc = result.document
+    doc = document_for(result)  # runs keep the text, not the Document
     assert doc is not None
     line, column = doc.line_col(start)
     end_line, end_column = doc.line_col(end)

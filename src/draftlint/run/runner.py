@@ -7,7 +7,8 @@ so a fully cached run never starts a pool nor runs a rule.  The misses are linte
 a group's cued sentences in one call (``lint.lint_texts``); a file's failure is kept as its
 outcome and raised in its turn, as when files were linted one by one.  Workers get the text the
 parent read (what was hashed is what is linted) and return results without their Document,
-which is large to pickle; results linted in-process keep it.
+which is large to pickle; results linted in-process drop it too, so that a run's memory does
+not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class _Task:
     cache_dir: str | None
     fix: bool
     unsafe: bool
-    keep_document: bool
+    in_process: bool  # linted by the parent: exceptions need not pickle, the text stays
 
 
 @dataclass
@@ -128,13 +129,13 @@ def _caught(task: _Task, step: Callable[..., _Outcome], *args: object) -> _Outco
     try:
         return step(task, *args)
     except RuleCrash as exc:
-        if task.keep_document:  # in-process: keep the original exception and traceback
+        if task.in_process:  # keep the original exception and traceback
             return _Outcome(FileResult(path=task.path), error=exc)
         return _Outcome(
             FileResult(path=task.path), crash=(exc.code, type(exc.error).__name__, str(exc.error))
         )
     except Exception as exc:  # noqa: BLE001 - raised again by the parent, in this file's turn
-        if not task.keep_document:
+        if not task.in_process:
             try:
                 pickle.dumps(exc)
             except Exception:  # noqa: BLE001 - an exception that cannot go back to the parent
@@ -156,9 +157,12 @@ def _store(task: _Task, got: _Outcome | FileResult | Exception) -> _Outcome:
         text = outcome.text if outcome.text is not None else task.text
         cache = ResultCache(task.cache_dir)
         cache.put(cache.key(task.path, task.fmt, text.encode("utf-8"), task.config), outcome.result)
-    if not task.keep_document:
-        # the parent has the text and puts it back (run); the Document is not worth pickling
-        outcome.result = dataclasses.replace(outcome.result, document=None, text=None)
+    # No result keeps its Document, in a worker (not worth pickling; the parent has the text
+    # and puts it back, see run) nor in-process: a Document with its analysis is some 400
+    # bytes a word, and a run over an archive would hold every file's. The HTML report
+    # parses the text again for its page (report.html.document_for).
+    text = None if not task.in_process else outcome.result.text
+    outcome.result = dataclasses.replace(outcome.result, document=None, text=text)
     return outcome
 
 
@@ -344,7 +348,7 @@ def _prepare(
         str(cache.directory) if cache else None,
         options.fixing,
         options.unsafe_fixes,
-        keep_document=options.jobs <= 1,
+        in_process=options.jobs <= 1,
     )
     return task, config.fail_on
 
@@ -379,8 +383,8 @@ def lint_paths(
 ) -> list[FileResult]:
     """Lint files and directories (the public API): one ``config`` for all, or each file's own.
 
-    Results linted in this process carry their Document; with ``jobs`` > 1 or a cache hit
-    ``document`` is None.
+    Results carry the text linted but not its Document (``document`` is None), as in every
+    run: parse the text again where a page needs it (``report.html.document_for``).
     """
     resolver = ConfigResolver()
     effective = (lambda _: config) if config is not None else (lambda c: c)

@@ -104,7 +104,7 @@ def parse(texts: Sequence[str]) -> list[list[Word]] | None:
     # the strings and lexemes a parse adds to the pipeline's vocabulary are freed when the
     # zone closes: without it the vocabulary grows with every new word of a whole archive
     with nlp.memory_zone():
-        return [_words(doc) for doc in nlp.pipe(texts, batch_size=64)]
+        return [_words(doc) for doc in nlp.pipe(texts, batch_size=16)]
 
 
 def _words(doc: Any) -> list[Word]:
