@@ -6,7 +6,12 @@ import subprocess
 import sys
 
 from draftlint.checks.grammar import parsed
-from draftlint.checks.grammar.syntax import disagreements, dropped_words, stray_comma_after_first
+from draftlint.checks.grammar.syntax import (
+    disagreements,
+    dropped_words,
+    opens_clause,
+    stray_comma_after_first,
+)
 from draftlint.drafts import formats
 from draftlint.syntax.parser import Word
 
@@ -159,3 +164,26 @@ def test_a_modal_is_named_as_written() -> None:
     result = lint_text("He won't has more time next year.\n")
     messages = [v.message for v in result.violations if v.code == "GR103"]
     assert messages and '"won\'t"' in messages[0]
+
+
+def test_if_opens_a_clause_only_with_its_own_subject_and_finite_verb() -> None:
+    """GR101 lets "if" stand where the parse gives it a clause: a finite verb whose subject
+    starts right after "if"; a phrase after it ("if the fall of 2004, prices rose": a slip for
+    "in") or a verb without tense is no clause of its own."""
+    clause = words(
+        "prices/NNS/nsubj/1 fall/VBP/ROOT/1 if/IN/mark/6 the/DT/det/4 value/NN/nsubj/6 "
+        "of/IN/prep/4 rose/VBD/advcl/1"
+    )
+    assert opens_clause(clause, 2)
+    passive = words(
+        "used/VBN/ROOT/0 if/IN/mark/5 court/NN/compound/3 orders/NNS/nsubjpass/5 "
+        "were/VBD/auxpass/5 defied/VBN/advcl/0"
+    )
+    assert opens_clause(passive, 1)
+    phrase = words(
+        "if/IN/mark/6 the/DT/det/2 fall/NN/npadvmod/6 of/IN/prep/2 2004/CD/pobj/3 ,/,/punct/6 "
+        "prices/NNS/nsubj/6 rose/VBD/ROOT/6"
+    )
+    assert not opens_clause(phrase, 0)
+    untensed = words("if/IN/mark/2 the/DT/det/2 value/NN/nsubj/3 rising/VBG/advcl/3")
+    assert not opens_clause(untensed, 0)

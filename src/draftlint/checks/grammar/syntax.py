@@ -431,6 +431,42 @@ def _pronouns_for(words: Sequence[Word], i: int) -> tuple[str, ...]:
 _REPORTED = frozenset("is was are were has had have will would could can should may might".split())
 
 
+def opens_clause(words: Sequence[Word], i: int) -> bool:
+    """Whether words[i] ("if") opens a clause of its own: the parse makes it the marker of a
+    finite verb whose subject starts right after it ("if the fall of the dollar kept
+    eating", "if court orders to allow access were defied", "if Basle fail to beat"). Then
+    "in" in its place would leave that verb without a subject; a slip for "in" reads as a
+    phrase ("if the fall of 2004, prices rose": the subject is elsewhere)."""
+    word = words[i]
+    if word.dep != "mark" or word.head <= i:
+        return False
+    head = word.head
+    finite = words[head].tag in (*_FINITE_TAGS, "MD") or any(
+        w.head == head and w.dep in ("aux", "auxpass") and w.tag in (*_FINITE_TAGS, "MD")
+        for w in words
+    )
+    if not finite:
+        return False
+    for s, w in enumerate(words):
+        if w.head == head and w.dep in ("nsubj", "nsubjpass", "expl") and i < s < head:
+            return _leftmost(words, s) == i + 1
+    return False
+
+
+def _leftmost(words: Sequence[Word], s: int) -> int:
+    """The first word of words[s]'s subtree (a word is in it when its chain of heads reaches s;
+    the chain stops at the root, its own head, and is cut at the sentence's length)."""
+    for n in range(s):
+        k = n
+        for _ in range(len(words)):
+            if k == s or words[k].head == k:
+                break
+            k = words[k].head
+        if k == s:
+            return n
+    return s
+
+
 def _has_subject(words: Sequence[Word], *heads: int) -> bool:
     return any(w.head in heads and w.dep in (*_SUBJECTS, "expl", "csubj") for w in words)
 
