@@ -26,6 +26,13 @@ from draftlint.context.model import NgramModel
 #: from.", "used to.", "not that I am aware of,").
 NEVER_BEFORE_PUNCTUATION = frozenset("a an the nor than their your its my our if".split())
 CLAUSE_PUNCTUATION = frozenset(",.;:!?")
+#: words never written twice in a row: a correction to one of them beside itself would make a
+#: doubled word (GR201's kind of error), so it is not a slip for it ("the then Lord
+#: Chancellor" is right; "the the" is not). Not "that" nor "had", which may double.
+NEVER_DOUBLED = frozenset(
+    "a an the of to in on at for from with by into and or nor but than their its your my our "
+    "his".split()
+)
 
 #: finite verbs and auxiliaries: one of these after "if" and its subject, before the clause
 #: ends, shows that "if" opens a clause ("if a buyer were found", "if a hall can be booked")
@@ -236,5 +243,7 @@ def fits_as_written(
     c = _Context(tokens, index, alternative, model)
     if c.after in CLAUSE_PUNCTUATION and alternative in NEVER_BEFORE_PUNCTUATION:
         return True
+    if alternative in NEVER_DOUBLED and alternative in (c.before, _norm(c.after)):
+        return True  # "the then Lord Chancellor" is no slip for "the the"
     guard = GUARDS.get(word)
     return guard is not None and guard(c)

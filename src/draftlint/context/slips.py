@@ -347,8 +347,10 @@ def scan(
 #: A batch holds at most about this many tokens: each sentence is scored on its own, so a
 #: long document is scanned in pieces with the same results, and the (gap x word) grids of
 #: the dropped-word check stay a few MB instead of growing with the document (1.5 GB for a
-#: single file of a million words).
-CHUNK_TOKENS = 20_000
+#: single file of a million words). At 20,000 a batch's arrays peaked at about 14 MB; at
+#: 8,000 the peak RSS of the 853 dev articles falls by 11 MB and the CPU time does not move
+#: (a batch's fixed cost is already small beside 8,000 tokens of lookups).
+CHUNK_TOKENS = 8_000
 
 
 def _chunks(sentences: Sequence[Sequence[str]]) -> list[Sequence[Sequence[str]]]:

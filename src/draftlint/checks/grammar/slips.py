@@ -137,12 +137,13 @@ def _parse_clears(document: Document, start: int, end: int, at: int) -> bool:
     "A lowercase word the model does not know at all (a dictionary word such as 'ks' or 'tb', "
     "rare in edited prose) is a slip when a frequent word one edit away makes its context far "
     "likelier ('Robinson ks the right man': is). "
-    "The threshold follows the sensitivity setting. A few uses the model "
-    "cannot see are let through: 'nor' after 'neither' or another negative, 'than' after a "
-    "comparative, 'if' opening a clause (its verb found by a dependency parse when it comes "
-    "far after: 'if the fall of the dollar kept eating'), 'too' before a comma, 'now' after a modal or 'have', "
-    "'or' in a list or between two like nouns, 'an' opening an apposition or before an "
-    "initialism such as 'IAEA'.",
+    "The threshold follows the sensitivity setting. A few uses the model cannot see are "
+    "let through: a correction that would double the word beside it ('the then Lord "
+    "Chancellor' is no slip for 'the the'), 'nor' after 'neither' or another negative, "
+    "'than' after a comparative, 'if' opening a clause (its verb found by a dependency parse "
+    "when it comes far after: 'if the fall of the dollar kept eating'), 'too' before a "
+    "comma, 'now' after a modal or 'have', 'or' in a list or between two like nouns, 'an' "
+    "opening an apposition or before an initialism such as 'IAEA'.",
     why="A slip that makes a real word passes every spell checker and reaches print.",
     bad="Putin faces much less political ad institutional pressure.",
     good="Putin faces much less political and institutional pressure.",
