@@ -161,7 +161,7 @@ def _store(task: _Task, got: _Outcome | FileResult | Exception) -> _Outcome:
     # and puts it back, see run) nor in-process: a Document with its analysis is some 400
     # bytes a word, and a run over an archive would hold every file's. The HTML report
     # parses the text again for its page (report.html.document_for).
-    text = None if not task.in_process else outcome.result.text
+    text = outcome.result.text if task.in_process else None
     outcome.result = dataclasses.replace(outcome.result, document=None, text=text)
     return outcome
 

@@ -102,7 +102,9 @@ def parse(texts: Sequence[str]) -> list[list[Word]] | None:
     if not texts:
         return []
     # the strings and lexemes a parse adds to the pipeline's vocabulary are freed when the
-    # zone closes: without it the vocabulary grows with every new word of a whole archive
+    # zone closes: without it the vocabulary grows with every new word of a whole archive.
+    # Batches of 16: the pipeline's activations grow with the batch (26 MB at the peak of a
+    # batch of 64 dev sentences, 8 MB at 16) for about 5% more parsing time.
     with nlp.memory_zone():
         return [_words(doc) for doc in nlp.pipe(texts, batch_size=16)]
 

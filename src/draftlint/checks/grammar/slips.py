@@ -105,7 +105,7 @@ def prefetch_scans(documents: Sequence[tuple[Document, float]]) -> None:
 #: Slips the n-gram window cannot judge and a parse can: "if" opening a clause whose verb
 #: comes far after it ("if the fall of the dollar kept eating": the model sees "if the fall"
 #: and prefers "in"). A word here is parsed in its sentence before it is reported (rarely: a
-#: few a hundred articles); the context guards have let it through already when they could.
+#: few in a hundred articles); the context guards have let it through already when they could.
 PARSE_CONFIRMED = frozenset(("if",))
 
 
