@@ -448,7 +448,7 @@ def opens_clause(words: Sequence[Word], i: int) -> bool:
     if not finite:
         return False
     for s, w in enumerate(words):
-        if w.head == head and w.dep in ("nsubj", "nsubjpass", "expl") and i < s < head:
+        if w.head == head and w.dep in (*_SUBJECTS, "expl") and i < s < head:
             return _leftmost(words, s) == i + 1
     return False
 
